@@ -1,0 +1,216 @@
+package io.alignscope.lm.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.alignscope.lm.model.CausalLm;
+import io.alignscope.lm.model.KvCache;
+import io.alignscope.lm.text.LmTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Continues a batch of prompts with a KV cache: one prefill over the left-padded prompts, then
+ * one token per step. For {@code M} samples per prompt the prompt is encoded once and its cache
+ * rows repeated. Finished rows are dropped from the batch once they are half of it.
+ */
+public final class Generator {
+  private final CausalLm model;
+  private final LmTokenizer tokenizer;
+  private final boolean useCache;
+
+  /** A generator that uses the KV cache. */
+  public Generator(CausalLm model, LmTokenizer tokenizer) {
+    this(model, tokenizer, true);
+  }
+
+  /**
+   * @param useCache false re-runs the whole sequence every step (only to test and benchmark the
+   *     cache)
+   */
+  public Generator(CausalLm model, LmTokenizer tokenizer, boolean useCache) {
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.useCache = useCache;
+  }
+
+  /**
+   * Generates {@code options.samplesPerPrompt()} continuations of each prompt.
+   *
+   * @param prompts prompt ids (non-empty)
+   * @param keys a stable key per prompt (e.g. its id) that, with the seed, fixes its samples
+   * @return per prompt, its continuations in sample order
+   */
+  public List<List<Generation>> generate(List<long[]> prompts, List<String> keys, DecodingOptions options) {
+    if (prompts.size() != keys.size()) {
+      throw new IllegalArgumentException(prompts.size() + " prompts but " + keys.size() + " keys");
+    }
+    int samples = options.samplesPerPrompt();
+    int rows = prompts.size() * samples;
+    StepRecorder[] recorders = new StepRecorder[rows];
+    long[] keyHashes = new long[prompts.size()];
+    for (int i = 0; i < prompts.size(); i++) {
+      if (prompts.get(i).length == 0) {
+        throw new IllegalArgumentException("prompt " + keys.get(i) + " has no tokens");
+      }
+      keyHashes[i] = Uniforms.keyHash(keys.get(i));
+    }
+    for (int r = 0; r < rows; r++) {
+      recorders[r] = new StepRecorder(options.maxNewTokens());
+    }
+    Set<Long> eos = StepRecorder.eosSet(tokenizer);
+    try (NDManager scope = model.manager().newSubManager()) {
+      Stepper stepper = useCache ? new CachedStepper(scope, prompts, samples) : new FullStepper(prompts, samples);
+      int[] current = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        current[r] = r;
+      }
+      for (int step = 0; ; step++) {
+        float[] uniforms = new float[current.length];
+        for (int c = 0; c < current.length; c++) {
+          int row = current[c];
+          uniforms[c] = Uniforms.draw(options.seed(), keyHashes[row / samples], row % samples, step);
+        }
+        float[] chosen;
+        try (NDManager stepScope = scope.newSubManager()) {
+          chosen = NextTokenChooser.choose(stepper.logits(stepScope), uniforms, options);
+        }
+        long[] next = new long[current.length];
+        List<Integer> unfinished = new ArrayList<>();
+        for (int c = 0; c < current.length; c++) {
+          StepRecorder recorder = recorders[current[c]];
+          if (!recorder.finished() && !recorder.record(chosen, c, eos, options.stopStrings(), tokenizer)) {
+            unfinished.add(c);
+          }
+          next[c] = recorder.lastToken();
+        }
+        if (unfinished.isEmpty()) {
+          break;
+        }
+        int[] keep = stepper.compacts(unfinished.size(), current.length)
+            ? unfinished.stream().mapToInt(Integer::intValue).toArray() : null;
+        stepper.advance(next, keep);
+        if (keep != null) {
+          int[] kept = new int[keep.length];
+          for (int i = 0; i < keep.length; i++) {
+            kept[i] = current[keep[i]];
+          }
+          current = kept;
+        }
+      }
+    }
+    List<List<Generation>> out = new ArrayList<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      List<Generation> perPrompt = new ArrayList<>();
+      for (int s = 0; s < samples; s++) {
+        perPrompt.add(recorders[i * samples + s].result());
+      }
+      out.add(perPrompt);
+    }
+    return out;
+  }
+
+  /** Produces next-token logits for the current rows and advances them by one token. */
+  private interface Stepper {
+    /** Logits {@code [current rows, V]} of this step. */
+    NDArray logits(NDManager stepScope);
+
+    /** Whether to drop finished rows now, given how many of the current rows are unfinished. */
+    boolean compacts(int unfinished, int current);
+
+    /** Appends {@code next[c]} to each current row, then keeps only rows {@code keep} (if non-null). */
+    void advance(long[] next, int[] keep);
+  }
+
+  /** The KV-cache path: finished rows are dropped once they are half of the batch. */
+  private final class CachedStepper implements Stepper {
+    private final KvCache cache;
+    private NDArray pending;
+
+    CachedStepper(NDManager scope, List<long[]> prompts, int samples) {
+      this.cache = model.newCache(scope);
+      PaddedBatch batch = PaddedBatch.of(prompts, Padding.LEFT, scope);
+      NDArray hidden = model.hidden(batch.ids(), batch.mask(), cache);
+      NDArray last = hidden.get(":, -1, :");
+      pending = samples == 1 ? last : last.repeat(0, samples);
+      pending.attach(scope);
+      if (samples > 1) {
+        cache.repeatRows(samples);
+      }
+    }
+
+    @Override
+    public NDArray logits(NDManager stepScope) {
+      pending.tempAttach(stepScope);
+      return model.logits(pending);
+    }
+
+    @Override
+    public boolean compacts(int unfinished, int current) {
+      return unfinished * 2 <= current;
+    }
+
+    @Override
+    public void advance(long[] next, int[] keep) {
+      NDManager parent = pending.getManager();
+      long[] tokens = next;
+      if (keep != null) {
+        cache.selectRows(java.util.Arrays.stream(keep).asLongStream().toArray());
+        tokens = java.util.Arrays.stream(keep).mapToLong(c -> next[c]).toArray();
+      }
+      try (NDManager inputs = parent.newSubManager()) {
+        NDArray ids = inputs.create(tokens, new Shape(tokens.length, 1));
+        NDArray mask = inputs.ones(new Shape(tokens.length, 1), ai.djl.ndarray.types.DataType.INT64);
+        NDArray hidden = model.hidden(ids, mask, cache);
+        NDArray fresh = hidden.get(":, -1, :");
+        fresh.attach(parent);
+        pending.close();
+        pending = fresh;
+      }
+    }
+  }
+
+  /** Re-runs every sequence in full each step (no cache), for tests and benchmarks. */
+  private final class FullStepper implements Stepper {
+    private final List<long[]> sequences = new ArrayList<>();
+
+    FullStepper(List<long[]> prompts, int samples) {
+      for (long[] p : prompts) {
+        for (int s = 0; s < samples; s++) {
+          sequences.add(p.clone());
+        }
+      }
+    }
+
+    @Override
+    public NDArray logits(NDManager stepScope) {
+      PaddedBatch batch = PaddedBatch.of(sequences, Padding.LEFT, stepScope);
+      NDArray hidden = model.hidden(batch.ids(), batch.mask(), null);
+      return model.logits(hidden.get(":, -1, :"));
+    }
+
+    @Override
+    public boolean compacts(int unfinished, int current) {
+      return unfinished < current;
+    }
+
+    @Override
+    public void advance(long[] next, int[] keep) {
+      List<long[]> longer = new ArrayList<>();
+      for (int c = 0; c < sequences.size(); c++) {
+        long[] seq = java.util.Arrays.copyOf(sequences.get(c), sequences.get(c).length + 1);
+        seq[seq.length - 1] = next[c];
+        longer.add(seq);
+      }
+      sequences.clear();
+      if (keep == null) {
+        sequences.addAll(longer);
+      } else {
+        for (int c : keep) {
+          sequences.add(longer.get(c));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.alignscope.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Tensor helpers shared by the decoders.
+ *
+ * <p>DJL attaches an op's result to the manager of its receiver. Activations are always the
+ * receiver here so that intermediates land in the per-call scope; a result computed from a
+ * long-lived array (a weight or the KV cache) is moved into the scope with {@link #own}.
+ */
+final class Ops {
+  private static final double GELU_COEF = Math.sqrt(2.0 / Math.PI);
+
+  private Ops() {}
+
+  /** Moves {@code array} into {@code scope} and returns it. */
+  static NDArray own(NDArray array, NDManager scope) {
+    array.attach(scope);
+    return array;
+  }
+
+  /** RMSNorm in float32: {@code x * rsqrt(mean(x^2) + eps) * weight}, cast back to x's type. */
+  static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+    DataType type = x.getDataType();
+    NDArray x32 = x.toType(DataType.FLOAT32, false);
+    NDArray variance = x32.square().mean(new int[] {-1}, true);
+    NDArray normed = x32.mul(variance.add(eps).sqrt().pow(-1)).toType(type, false);
+    return normed.mul(weight);
+  }
+
+  /** LayerNorm over the last axis in float32 with affine weight and bias. */
+  static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
+    DataType type = x.getDataType();
+    NDArray x32 = x.toType(DataType.FLOAT32, false);
+    NDArray mean = x32.mean(new int[] {-1}, true);
+    NDArray centered = x32.sub(mean);
+    NDArray variance = centered.square().mean(new int[] {-1}, true);
+    NDArray normed = centered.mul(variance.add(eps).sqrt().pow(-1)).toType(type, false);
+    return normed.mul(weight).add(bias);
+  }
+
+  /** SiLU: {@code x * sigmoid(x)}. */
+  static NDArray silu(NDArray x) {
+    return x.mul(x.neg().exp().add(1).pow(-1));
+  }
+
+  /** GPT-2's tanh approximation of GELU ({@code gelu_new}). */
+  static NDArray geluNew(NDArray x) {
+    NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(GELU_COEF).tanh().add(1);
+    return x.mul(inner).mul(0.5);
+  }
+
+  /** {@code cat(-x[..., d/2:], x[..., :d/2])} on the last axis of a 4-D tensor. */
+  static NDArray rotateHalf(NDArray x) {
+    long half = x.getShape().get(3) / 2;
+    NDArray first = x.get(":, :, :, :{}", half);
+    NDArray second = x.get(":, :, :, {}:", half);
+    return second.neg().concat(first, -1);
+  }
+}
