@@ -196,7 +196,8 @@ public final class BranchingFactor {
   private static void requireSameShape(double[][] entropies, double[][] nlls) {
     requireSteps(entropies, "entropies");
     requireSteps(nlls, "nlls");
-    Checks.requireSameLength(entropies.length, "entropies (samples)", nlls.length, "nlls (samples)");
+    Checks.requireSameLength(
+        entropies.length, "entropies (samples)", nlls.length, "nlls (samples)");
     for (int i = 0; i < entropies.length; i++) {
       Checks.requireSameLength(
           entropies[i].length, "entropies[" + i + "]", nlls[i].length, "nlls[" + i + "]");

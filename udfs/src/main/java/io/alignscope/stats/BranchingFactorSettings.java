@@ -19,6 +19,9 @@ public record BranchingFactorSettings(
   /**
    * Validates the settings.
    *
+   * @param lengthPercentile in {@code [0, 100]}
+   * @param minAlive ≥ 0
+   * @param aepLengthThreshold ≥ 0
    * @throws IllegalArgumentException if {@code lengthPercentile} is outside {@code [0, 100]} or
    *     {@code minAlive} or {@code aepLengthThreshold} is negative
    */

@@ -8,7 +8,7 @@ final class Checks {
   /** Throws unless {@code values} is non-null and non-empty. */
   static void requireNonEmpty(double[] values, String name) {
     if (values == null || values.length == 0) {
-      throw new IllegalArgumentException(name + " must be non-empty, got " + describe(values));
+      throw new IllegalArgumentException(name + " must be non-empty, got " + emptyOrNull(values));
     }
   }
 
@@ -16,7 +16,7 @@ final class Checks {
   static void requireNonEmpty(int[] values, String name) {
     if (values == null || values.length == 0) {
       throw new IllegalArgumentException(
-          name + " must be non-empty, got " + (values == null ? "null" : "an empty array"));
+          name + " must be non-empty, got " + emptyOrNull(values));
     }
   }
 
@@ -24,7 +24,7 @@ final class Checks {
   static <T> void requireNonEmpty(T[] values, String name) {
     if (values == null || values.length == 0) {
       throw new IllegalArgumentException(
-          name + " must be non-empty, got " + (values == null ? "null" : "an empty array"));
+          name + " must be non-empty, got " + emptyOrNull(values));
     }
   }
 
@@ -69,7 +69,7 @@ final class Checks {
     }
   }
 
-  private static String describe(double[] values) {
-    return values == null ? "null" : "an empty array";
+  private static String emptyOrNull(Object array) {
+    return array == null ? "null" : "an empty array";
   }
 }

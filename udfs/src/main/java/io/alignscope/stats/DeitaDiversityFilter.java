@@ -14,6 +14,19 @@ public final class DeitaDiversityFilter {
   private DeitaDiversityFilter() {}
 
   /**
+   * {@link #select(double[][], double, int)} with DEITA's threshold τ = {@value
+   * #DEFAULT_THRESHOLD}.
+   *
+   * @param embeddings candidate embeddings in rank order
+   * @param budget k ≥ 0
+   * @return the accepted indices in rank order
+   * @throws IllegalArgumentException as for {@link #select(double[][], double, int)}
+   */
+  public static int[] select(double[][] embeddings, int budget) {
+    return select(embeddings, DEFAULT_THRESHOLD, budget);
+  }
+
+  /**
    * Accepts candidate j (in the given order) iff {@code cos(e_j, e_a) ≤ τ} for every already
    * accepted a, stopping once {@code budget} are accepted. Costs O(n·k·d) for n candidates, budget
    * k, dimension d.

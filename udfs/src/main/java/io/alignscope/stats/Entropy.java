@@ -41,7 +41,8 @@ public final class Entropy {
       total += probs[v];
     }
     if (total == 0.0) {
-      throw new IllegalArgumentException("probs has no mass: all " + probs.length + " entries are 0");
+      throw new IllegalArgumentException(
+          "probs has no mass: all " + probs.length + " entries are 0");
     }
     double h = 0.0;
     for (double p : probs) {

@@ -78,6 +78,18 @@ public final class IsaInformationScore {
   }
 
   /**
+   * {@link #rank(double[], IsaRankOrder)} in the paper's order, {@link IsaRankOrder#DEFAULT}
+   * (atypical first).
+   *
+   * @param scores ΔH per point; no NaN
+   * @return a permutation of {@code 0..scores.length − 1}
+   * @throws IllegalArgumentException if {@code scores} is null or has a NaN
+   */
+  public static int[] rank(double[] scores) {
+    return rank(scores, IsaRankOrder.DEFAULT);
+  }
+
+  /**
    * Point indices ordered by score: ascending for {@link IsaRankOrder#ATYPICAL_FIRST}, descending
    * for {@link IsaRankOrder#TYPICAL_FIRST}; equal scores keep index order. Keeping the first k
    * indices selects k points.

@@ -24,7 +24,8 @@ public final class LogProbs {
     for (int v = 0; v < logScores.length; v++) {
       double x = logScores[v];
       if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("logScores[" + v + "] must be finite or -Infinity, got " + x);
+        throw new IllegalArgumentException(
+            "logScores[" + v + "] must be finite or -Infinity, got " + x);
       }
       max = Math.max(max, x);
     }

@@ -118,7 +118,9 @@ public record SqlFunction(String name, String usage, int arity, UserDefinedFunct
   public Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>
       description() {
     ExpressionInfo info =
-        new ExpressionInfo(AlignscopeFunctions.class.getName(), null, name, usage, "");
+        new ExpressionInfo(
+            AlignscopeFunctions.class.getName(), null, name, usage, "", "", "", "", "", "",
+            "java_udf");
     Function1<Seq<Expression>, Expression> builder = this::build;
     return new Tuple3<>(new FunctionIdentifier(name), info, builder);
   }

@@ -21,7 +21,9 @@ class DiversityTest {
 
   @Test
   void cosineByHand() {
-    assertEquals(1 / Math.sqrt(2), CosineSimilarity.of(new double[] {1, 0}, new double[] {1, 1}), EPS);
+    double[] x = {1, 0};
+    double[] diagonal = {1, 1};
+    assertEquals(1 / Math.sqrt(2), CosineSimilarity.of(x, diagonal), EPS);
     assertEquals(-1.0, CosineSimilarity.of(new double[] {2, 0}, new double[] {-3, 0}), EPS);
     IllegalArgumentException e =
         assertThrows(
@@ -39,7 +41,7 @@ class DiversityTest {
     // → budget 3 reached: [0, 2, 3]
     assertArrayEquals(
         new int[] {0, 2, 3},
-        DeitaDiversityFilter.select(CANDIDATES, DeitaDiversityFilter.DEFAULT_THRESHOLD, 3));
+        DeitaDiversityFilter.select(CANDIDATES, 3));
     // a larger budget also takes #4 (cosines −1, 0, −0.707)
     assertArrayEquals(new int[] {0, 2, 3, 4}, DeitaDiversityFilter.select(CANDIDATES, 0.9, 10));
     // τ = 0.7: #3 is now too close (0.707 > 0.7) → [0, 2, 4]
@@ -60,7 +62,8 @@ class DiversityTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> DeitaDiversityFilter.select(new double[][] {{1, 0}, {0, 0}}, 0.9, 2));
-    assertEquals("embeddings[1] is a zero vector; cosine similarity is undefined", zero.getMessage());
+    assertEquals(
+        "embeddings[1] is a zero vector; cosine similarity is undefined", zero.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> DeitaDiversityFilter.select(new double[][] {{1, 0}, {1}}, 0.9, 2));

@@ -49,7 +49,7 @@ class IsaInformationScoreTest {
   void rankingDirections() {
     double[] scores = IsaInformationScore.scores(LOG_LIKELIHOODS);
     // ascending ΔH = ascending likelihood: −10, −8, −6, −2
-    assertArrayEquals(new int[] {0, 3, 1, 2}, IsaInformationScore.rank(scores, IsaRankOrder.DEFAULT));
+    assertArrayEquals(new int[] {0, 3, 1, 2}, IsaInformationScore.rank(scores));
     assertArrayEquals(
         new int[] {2, 1, 3, 0}, IsaInformationScore.rank(scores, IsaRankOrder.TYPICAL_FIRST));
     assertEquals(IsaRankOrder.ATYPICAL_FIRST, IsaRankOrder.DEFAULT);

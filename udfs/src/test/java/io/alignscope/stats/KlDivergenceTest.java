@@ -23,7 +23,9 @@ class KlDivergenceTest {
     // p = [0.5, 0.5], q = [0.25, 0.75]
     // KL = 0.5 ln(0.5/0.25) + 0.5 ln(0.5/0.75) = 0.5 ln2 + 0.5 ln(2/3) = 0.5 ln(4/3) ≈ 0.1438410
     assertEquals(
-        0.5 * Math.log(4.0 / 3.0), KlDivergence.fromLogProbs(logs(0.5, 0.5), logs(0.25, 0.75)), EPS);
+        0.5 * Math.log(4.0 / 3.0),
+        KlDivergence.fromLogProbs(logs(0.5, 0.5), logs(0.25, 0.75)),
+        EPS);
     // reversed: 0.25 ln(0.25/0.5) + 0.75 ln(0.75/0.5) = 0.75 ln1.5 − 0.25 ln2 ≈ 0.1308121
     assertEquals(
         0.75 * Math.log(1.5) - 0.25 * Math.log(2),

@@ -24,7 +24,8 @@ class PercentileTest {
   @Test
   void integerLengths() {
     // np.percentile(range(1, 11), 95) = 9.549999999999999: h = 9·0.95 = 8.55 → 9 + 0.55
-    assertEquals(9.549999999999999, Percentile.linear(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 95));
+    int[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    assertEquals(9.549999999999999, Percentile.linear(oneToTen, 95));
     // np.percentile([2,4,5,6,7,10], 95) = 9.25: h = 5·0.95 = 4.75 → 7 + 0.75·(10 − 7)
     assertEquals(9.25, Percentile.linear(new int[] {10, 2, 7, 4, 6, 5}, 95));
     // np.percentile([10]*9 + [30], 95) = 20.99999999999998, so floor is 20, not 21
@@ -36,7 +37,8 @@ class PercentileTest {
   @Test
   void rejectsBadArguments() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Percentile.linear(new double[] {1}, 101));
+        assertThrows(
+            IllegalArgumentException.class, () -> Percentile.linear(new double[] {1}, 101));
     assertEquals("percentile q must be in [0, 100], got 101.0", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Percentile.linear(new double[0], 50));
     assertThrows(
