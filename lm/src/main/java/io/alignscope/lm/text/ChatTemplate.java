@@ -64,11 +64,25 @@ public final class ChatTemplate {
     context.put("add_generation_prompt", addGenerationPrompt);
     RenderResult result = jinjava.renderForResult(source, context);
     for (TemplateError error : result.getErrors()) {
-      if (error.getSeverity() == TemplateError.ErrorType.FATAL || error.getMessage().contains(RAISE_PREFIX)) {
+      String raised = raisedMessage(error.getException());
+      if (raised != null) {
+        throw new TemplateException(raised);
+      }
+      if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
         throw new TemplateException("chat template failed: " + error.getMessage());
       }
     }
     return result.getOutput();
+  }
+
+  /** The message of a {@code raise_exception} call somewhere in the cause chain, or null. */
+  private static String raisedMessage(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof TemplateException && t.getMessage() != null && t.getMessage().startsWith(RAISE_PREFIX)) {
+        return t.getMessage();
+      }
+    }
+    return null;
   }
 
   /** Called by templates as {@code raise_exception('...')}. */

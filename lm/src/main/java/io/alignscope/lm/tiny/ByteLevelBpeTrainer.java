@@ -68,8 +68,14 @@ public final class ByteLevelBpeTrainer {
       }
       int left = (int) (best >>> 32);
       int right = (int) best;
-      int merged = symbols.size();
-      symbols.add(symbols.get(left) + symbols.get(right));
+      String spelling = symbols.get(left) + symbols.get(right);
+      // Different merge paths can spell the same token ("a"+"bc", "ab"+"c"): one id per spelling.
+      Integer merged = symbolIds.get(spelling);
+      if (merged == null) {
+        merged = symbols.size();
+        symbols.add(spelling);
+        symbolIds.put(spelling, merged);
+      }
       merges.add(new String[] {symbols.get(left), symbols.get(right)});
       pairs.merge(left, right, merged);
     }
