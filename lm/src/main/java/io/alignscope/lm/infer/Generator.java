@@ -61,7 +61,7 @@ public final class Generator {
     }
     Set<Long> eos = StepRecorder.eosSet(tokenizer);
     try (NDManager scope = model.manager().newSubManager()) {
-      Stepper stepper = useCache ? new CachedStepper(scope, prompts, samples) : new FullStepper(prompts, samples);
+      DecodeStepper stepper = useCache ? new KvCacheStepper(model, scope, prompts, samples) : new RecomputingStepper(model, prompts, samples);
       int[] current = new int[rows];
       for (int r = 0; r < rows; r++) {
         current[r] = r;
@@ -109,108 +109,5 @@ public final class Generator {
       out.add(perPrompt);
     }
     return out;
-  }
-
-  /** Produces next-token logits for the current rows and advances them by one token. */
-  private interface Stepper {
-    /** Logits {@code [current rows, V]} of this step. */
-    NDArray logits(NDManager stepScope);
-
-    /** Whether to drop finished rows now, given how many of the current rows are unfinished. */
-    boolean compacts(int unfinished, int current);
-
-    /** Appends {@code next[c]} to each current row, then keeps only rows {@code keep} (if non-null). */
-    void advance(long[] next, int[] keep);
-  }
-
-  /** The KV-cache path: finished rows are dropped once they are half of the batch. */
-  private final class CachedStepper implements Stepper {
-    private final KvCache cache;
-    private NDArray pending;
-
-    CachedStepper(NDManager scope, List<long[]> prompts, int samples) {
-      this.cache = model.newCache(scope);
-      PaddedBatch batch = PaddedBatch.of(prompts, Padding.LEFT, scope);
-      NDArray hidden = model.hidden(batch.ids(), batch.mask(), cache);
-      NDArray last = hidden.get(":, -1, :");
-      pending = samples == 1 ? last : last.repeat(0, samples);
-      pending.attach(scope);
-      if (samples > 1) {
-        cache.repeatRows(samples);
-      }
-    }
-
-    @Override
-    public NDArray logits(NDManager stepScope) {
-      pending.tempAttach(stepScope);
-      return model.logits(pending);
-    }
-
-    @Override
-    public boolean compacts(int unfinished, int current) {
-      return unfinished * 2 <= current;
-    }
-
-    @Override
-    public void advance(long[] next, int[] keep) {
-      NDManager parent = pending.getManager();
-      long[] tokens = next;
-      if (keep != null) {
-        cache.selectRows(java.util.Arrays.stream(keep).asLongStream().toArray());
-        tokens = java.util.Arrays.stream(keep).mapToLong(c -> next[c]).toArray();
-      }
-      try (NDManager inputs = parent.newSubManager()) {
-        NDArray ids = inputs.create(tokens, new Shape(tokens.length, 1));
-        NDArray mask = inputs.ones(new Shape(tokens.length, 1), ai.djl.ndarray.types.DataType.INT64);
-        NDArray hidden = model.hidden(ids, mask, cache);
-        NDArray fresh = hidden.get(":, -1, :");
-        fresh.attach(parent);
-        pending.close();
-        pending = fresh;
-      }
-    }
-  }
-
-  /** Re-runs every sequence in full each step (no cache), for tests and benchmarks. */
-  private final class FullStepper implements Stepper {
-    private final List<long[]> sequences = new ArrayList<>();
-
-    FullStepper(List<long[]> prompts, int samples) {
-      for (long[] p : prompts) {
-        for (int s = 0; s < samples; s++) {
-          sequences.add(p.clone());
-        }
-      }
-    }
-
-    @Override
-    public NDArray logits(NDManager stepScope) {
-      PaddedBatch batch = PaddedBatch.of(sequences, Padding.LEFT, stepScope);
-      NDArray hidden = model.hidden(batch.ids(), batch.mask(), null);
-      return model.logits(hidden.get(":, -1, :"));
-    }
-
-    @Override
-    public boolean compacts(int unfinished, int current) {
-      return unfinished < current;
-    }
-
-    @Override
-    public void advance(long[] next, int[] keep) {
-      List<long[]> longer = new ArrayList<>();
-      for (int c = 0; c < sequences.size(); c++) {
-        long[] seq = java.util.Arrays.copyOf(sequences.get(c), sequences.get(c).length + 1);
-        seq[seq.length - 1] = next[c];
-        longer.add(seq);
-      }
-      sequences.clear();
-      if (keep == null) {
-        sequences.addAll(longer);
-      } else {
-        for (int c : keep) {
-          sequences.add(longer.get(c));
-        }
-      }
-    }
   }
 }
