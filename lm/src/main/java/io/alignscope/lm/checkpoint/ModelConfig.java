@@ -25,6 +25,7 @@ import java.util.List;
  * @param outputBias whether the attention output projection has a bias
  * @param mlpBias whether MLP projections have biases
  * @param slidingWindow attention window, or 0 for full causal attention
+ * @param firstWindowedLayer layers from this index on use the window (Qwen2's max_window_layers)
  * @param bosTokenId beginning-of-sequence id from config.json, or -1
  * @param eosTokenIds end-of-sequence ids from config.json (may be empty)
  */
@@ -46,6 +47,7 @@ public record ModelConfig(
     boolean outputBias,
     boolean mlpBias,
     int slidingWindow,
+    int firstWindowedLayer,
     int bosTokenId,
     List<Integer> eosTokenIds) {
 
@@ -80,22 +82,37 @@ public record ModelConfig(
   private static ModelConfig parseLlamaFamily(Architecture arch, JsonNode j) {
     int hidden = required(j, "hidden_size");
     int heads = required(j, "num_attention_heads");
-    int kvHeads = j.path("num_key_value_heads").asInt(heads);
+    int kvHeads = j.has("num_key_value_heads") && !j.get("num_key_value_heads").isNull()
+        ? j.get("num_key_value_heads").asInt()
+        : j.has("num_key_value_heads") ? heads : defaultKvHeads(arch, heads);
     int headDim = j.hasNonNull("head_dim") ? j.get("head_dim").asInt() : hidden / heads;
     boolean qkvBias = arch == Architecture.QWEN2 || j.path("attention_bias").asBoolean(false);
     boolean outBias = arch != Architecture.QWEN2 && j.path("attention_bias").asBoolean(false);
     int window = 0;
-    if (arch == Architecture.MISTRAL && j.hasNonNull("sliding_window")) {
-      window = j.get("sliding_window").asInt();
+    int firstWindowed = 0;
+    if (arch == Architecture.MISTRAL) {
+      // transformers' MistralConfig default is 4096 when the key is absent; null means no window.
+      window = !j.has("sliding_window") ? 4096 : j.get("sliding_window").isNull() ? 0 : j.get("sliding_window").asInt();
     } else if (arch == Architecture.QWEN2 && j.path("use_sliding_window").asBoolean(false)) {
-      window = j.path("sliding_window").asInt(0);
+      window = j.path("sliding_window").asInt(4096);
+      firstWindowed = j.path("max_window_layers").asInt(28);
     }
     return new ModelConfig(arch, required(j, "vocab_size"), hidden, required(j, "num_hidden_layers"),
         heads, kvHeads, headDim, required(j, "intermediate_size"),
         j.path("rms_norm_eps").asDouble(1e-6), j.path("rope_theta").asDouble(10000.0),
         RopeScaling.parse(j.get("rope_scaling")), j.path("max_position_embeddings").asInt(2048),
         j.path("tie_word_embeddings").asBoolean(false), qkvBias, outBias,
-        j.path("mlp_bias").asBoolean(false), window, j.path("bos_token_id").asInt(-1), ids(j.get("eos_token_id")));
+        j.path("mlp_bias").asBoolean(false), window, firstWindowed, j.path("bos_token_id").asInt(-1),
+        ids(j.get("eos_token_id")));
+  }
+
+  /** transformers' class defaults when num_key_value_heads is absent. */
+  private static int defaultKvHeads(Architecture arch, int heads) {
+    return switch (arch) {
+      case MISTRAL -> 8;
+      case QWEN2 -> 32;
+      default -> heads;
+    };
   }
 
   private static ModelConfig parseGpt2(JsonNode j) {
@@ -109,7 +126,7 @@ public record ModelConfig(
     return new ModelConfig(Architecture.GPT2, required(j, "vocab_size"), hidden, required(j, "n_layer"),
         heads, heads, hidden / heads, inner, j.path("layer_norm_epsilon").asDouble(1e-5), 0,
         RopeScaling.NONE, j.path("n_positions").asInt(1024), j.path("tie_word_embeddings").asBoolean(true),
-        true, true, true, 0, j.path("bos_token_id").asInt(-1), ids(j.get("eos_token_id")));
+        true, true, true, 0, 0, j.path("bos_token_id").asInt(-1), ids(j.get("eos_token_id")));
   }
 
   private static int required(JsonNode j, String key) {
@@ -130,6 +147,11 @@ public record ModelConfig(
       out.add(node.asInt());
     }
     return out;
+  }
+
+  /** The attention window of one layer (0 = full causal attention). */
+  public int windowOfLayer(int layer) {
+    return layer >= firstWindowedLayer ? slidingWindow : 0;
   }
 
   /** Query heads per key/value head. */

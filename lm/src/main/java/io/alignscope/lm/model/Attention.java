@@ -13,10 +13,12 @@ final class Attention {
    * @param key {@code [B, Hkv, S, D]} (may be owned by the KV cache)
    * @param value {@code [B, Hkv, S, D]}
    * @param groups query heads per key/value head
-   * @param context the additive mask
+   * @param context the masks of this call
+   * @param window attention window of this layer (0 = unlimited)
    * @return {@code [B, T, H * D]}
    */
-  static NDArray attend(NDArray query, NDArray key, NDArray value, int groups, AttentionContext context) {
+  static NDArray attend(NDArray query, NDArray key, NDArray value, int groups, AttentionContext context,
+      int window) {
     NDManager scope = query.getManager();
     NDArray k = groups == 1 ? key : key.repeat(1, groups);
     NDArray v = groups == 1 ? value : value.repeat(1, groups);
@@ -27,7 +29,7 @@ final class Attention {
     }
     long headDim = query.getShape().get(3);
     NDArray scores = query.matMul(keyT).toType(DataType.FLOAT32, false)
-        .mul(1.0 / Math.sqrt(headDim)).add(context.additiveMask);
+        .mul(1.0 / Math.sqrt(headDim)).add(context.additiveMask(window));
     NDArray probs = scores.softmax(-1).toType(query.getDataType(), false);
     NDArray out = probs.matMul(v);
     long b = out.getShape().get(0);

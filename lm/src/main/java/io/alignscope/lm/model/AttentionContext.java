@@ -13,13 +13,14 @@ final class AttentionContext {
   private static final float MASKED = -1e30f;
 
   final NDArray positions;
-  final NDArray additiveMask;
   final long newTokens;
+  private final NDArray mask;
+  private final java.util.Map<Integer, NDArray> additiveMasks = new java.util.HashMap<>();
   private NDArray[] rotaryTables;
 
-  private AttentionContext(NDArray positions, NDArray additiveMask, long newTokens) {
+  private AttentionContext(NDArray mask, NDArray positions, long newTokens) {
+    this.mask = mask;
     this.positions = positions;
-    this.additiveMask = additiveMask;
     this.newTokens = newTokens;
   }
 
@@ -33,25 +34,35 @@ final class AttentionContext {
 
   /**
    * Builds the context from the full 0/1 mask {@code [B, S]} of which the last {@code newTokens}
-   * columns are the new tokens. Key j is visible to query i when it is a real token, not in the
-   * future, and within {@code window} positions (0 = unlimited). A query always sees itself, so
-   * padded query rows stay finite; their outputs are never read.
+   * columns are the new tokens.
    */
-  static AttentionContext build(NDArray fullMask, long newTokens, int window, NDManager scope) {
+  static AttentionContext build(NDArray fullMask, long newTokens, NDManager scope) {
     NDArray mask = Ops.own(fullMask.toType(DataType.INT64, true), scope);
-    long rows = mask.getShape().get(0);
     long total = mask.getShape().get(1);
     NDArray positions = mask.cumSum(1).sub(1).maximum(0).get(":, {}:", total - newTokens);
+    return new AttentionContext(mask, positions, newTokens);
+  }
 
-    NDArray keyIndex = scope.arange(0, total, 1, DataType.INT64).reshape(1, 1, 1, total);
-    NDArray queryIndex = scope.arange(total - newTokens, total, 1, DataType.INT64).reshape(1, 1, newTokens, 1);
-    NDArray visible = keyIndex.lte(queryIndex);
-    if (window > 0) {
-      visible = visible.logicalAnd(queryIndex.sub(keyIndex).lt(window));
-    }
-    NDArray real = mask.eq(1).reshape(new Shape(rows, 1, 1, total));
-    NDArray allowed = visible.logicalAnd(real).logicalOr(keyIndex.eq(queryIndex));
-    NDArray additive = allowed.toType(DataType.FLOAT32, false).sub(1).mul(-MASKED);
-    return new AttentionContext(positions, additive, newTokens);
+  /**
+   * The additive mask {@code [B, 1, T, S]} for an attention window (0 = unlimited), made once per
+   * window. Key j is visible to query i when it is a real token, not in the future, and within
+   * the window. A query always sees itself, so padded query rows stay finite; their outputs are
+   * never read.
+   */
+  NDArray additiveMask(int window) {
+    return additiveMasks.computeIfAbsent(window, w -> {
+      NDManager scope = mask.getManager();
+      long rows = mask.getShape().get(0);
+      long total = mask.getShape().get(1);
+      NDArray keyIndex = scope.arange(0, total, 1, DataType.INT64).reshape(1, 1, 1, total);
+      NDArray queryIndex = scope.arange(total - newTokens, total, 1, DataType.INT64).reshape(1, 1, newTokens, 1);
+      NDArray visible = keyIndex.lte(queryIndex);
+      if (w > 0) {
+        visible = visible.logicalAnd(queryIndex.sub(keyIndex).lt(w));
+      }
+      NDArray real = mask.eq(1).reshape(new Shape(rows, 1, 1, total));
+      NDArray allowed = visible.logicalAnd(real).logicalOr(keyIndex.eq(queryIndex));
+      return allowed.toType(DataType.FLOAT32, false).sub(1).mul(-MASKED);
+    });
   }
 }

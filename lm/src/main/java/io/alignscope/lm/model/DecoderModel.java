@@ -63,17 +63,12 @@ abstract class DecoderModel implements CausalLm {
   /** The final normalisation. */
   protected abstract NDArray finalNorm(NDArray hidden);
 
-  /** Attention window for the mask (0 = full causal). */
-  protected int attentionWindow() {
-    return 0;
-  }
-
   @Override
   public final NDArray hidden(NDArray inputIds, NDArray attentionMask, KvCache cache) {
     NDManager scope = inputIds.getManager();
     long newTokens = inputIds.getShape().get(1);
     NDArray fullMask = cache == null ? attentionMask : cache.extendMask(attentionMask);
-    AttentionContext context = AttentionContext.build(fullMask, newTokens, attentionWindow(), scope);
+    AttentionContext context = AttentionContext.build(fullMask, newTokens, scope);
     NDArray h = embed(inputIds, context, scope);
     for (int layer = 0; layer < config.numLayers(); layer++) {
       NDArray previous = h;

@@ -61,12 +61,12 @@ final class Gpt2Decoder extends DecoderModel {
     int heads = config.numHeads();
     int headDim = config.headDim();
     NDArray x = Ops.layerNorm(h, block.norm1Weight(), block.norm1Bias(), config.normEps());
-    NDList qkv = block.qkv().apply(x).split(3, -1);
+    NDList qkv = block.qkv().apply(x).split(3, 2);
     NDArray q = heads(qkv.get(0), heads, headDim);
     NDArray k = heads(qkv.get(1), heads, headDim);
     NDArray v = heads(qkv.get(2), heads, headDim);
     NDArray[] kv = cache == null ? new NDArray[] {k, v} : cache.append(index, k, v);
-    NDArray afterAttention = h.add(block.attnOut().apply(Attention.attend(q, kv[0], kv[1], 1, context)));
+    NDArray afterAttention = h.add(block.attnOut().apply(Attention.attend(q, kv[0], kv[1], 1, context, 0)));
     NDArray y = Ops.layerNorm(afterAttention, block.norm2Weight(), block.norm2Bias(), config.normEps());
     return afterAttention.add(block.proj().apply(Ops.geluNew(block.fc().apply(y))));
   }

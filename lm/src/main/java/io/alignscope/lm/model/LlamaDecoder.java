@@ -67,7 +67,8 @@ final class LlamaDecoder extends DecoderModel {
     NDArray k = Rotary.apply(heads(layer.k().apply(x), config.numKvHeads(), config.headDim()), tables);
     NDArray v = heads(layer.v().apply(x), config.numKvHeads(), config.headDim());
     NDArray[] kv = cache == null ? new NDArray[] {k, v} : cache.append(index, k, v);
-    NDArray attended = Attention.attend(q, kv[0], kv[1], config.kvGroups(), context);
+    NDArray attended = Attention.attend(q, kv[0], kv[1], config.kvGroups(), context,
+        config.windowOfLayer(index));
     NDArray afterAttention = h.add(layer.o().apply(attended));
     NDArray y = Ops.rmsNorm(afterAttention, layer.postNorm(), config.normEps());
     NDArray mlp = layer.down().apply(Ops.silu(layer.gate().apply(y)).mul(layer.up().apply(y)));
@@ -77,10 +78,5 @@ final class LlamaDecoder extends DecoderModel {
   @Override
   protected NDArray finalNorm(NDArray hidden) {
     return Ops.rmsNorm(hidden, finalNormWeight, config.normEps());
-  }
-
-  @Override
-  protected int attentionWindow() {
-    return config.slidingWindow();
   }
 }
