@@ -1,10 +1,7 @@
 package io.alignscope.lm.infer;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.alignscope.lm.model.CausalLm;
-import io.alignscope.lm.model.KvCache;
 import io.alignscope.lm.text.LmTokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,38 +45,29 @@ public final class Generator {
     }
     int samples = options.samplesPerPrompt();
     int rows = prompts.size() * samples;
-    StepRecorder[] recorders = new StepRecorder[rows];
-    long[] keyHashes = new long[prompts.size()];
     for (int i = 0; i < prompts.size(); i++) {
       if (prompts.get(i).length == 0) {
         throw new IllegalArgumentException("prompt " + keys.get(i) + " has no tokens");
       }
-      keyHashes[i] = Uniforms.keyHash(keys.get(i));
     }
+    StepRecorder[] recorders = new StepRecorder[rows];
     for (int r = 0; r < rows; r++) {
       recorders[r] = new StepRecorder(options.maxNewTokens());
     }
     Set<Long> eos = StepRecorder.eosSet(tokenizer);
+    ActiveRows active = new ActiveRows(keys, samples, options.seed());
     try (NDManager scope = model.manager().newSubManager()) {
-      DecodeStepper stepper = useCache ? new KvCacheStepper(model, scope, prompts, samples) : new RecomputingStepper(model, prompts, samples);
-      int[] current = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        current[r] = r;
-      }
+      DecodeStepper stepper = useCache
+          ? new KvCacheStepper(model, scope, prompts, samples) : new RecomputingStepper(model, prompts, samples);
       for (int step = 0; ; step++) {
-        float[] uniforms = new float[current.length];
-        for (int c = 0; c < current.length; c++) {
-          int row = current[c];
-          uniforms[c] = Uniforms.draw(options.seed(), keyHashes[row / samples], row % samples, step);
-        }
         float[] chosen;
         try (NDManager stepScope = scope.newSubManager()) {
-          chosen = NextTokenChooser.choose(stepper.logits(stepScope), uniforms, options);
+          chosen = NextTokenChooser.choose(stepper.logits(stepScope), active.uniforms(step), options);
         }
-        long[] next = new long[current.length];
+        long[] next = new long[active.size()];
         List<Integer> unfinished = new ArrayList<>();
-        for (int c = 0; c < current.length; c++) {
-          StepRecorder recorder = recorders[current[c]];
+        for (int c = 0; c < active.size(); c++) {
+          StepRecorder recorder = recorders[active.row(c)];
           if (!recorder.finished() && !recorder.record(chosen, c, eos, options.stopStrings(), tokenizer)) {
             unfinished.add(c);
           }
@@ -88,16 +76,7 @@ public final class Generator {
         if (unfinished.isEmpty()) {
           break;
         }
-        int[] keep = stepper.compacts(unfinished.size(), current.length)
-            ? unfinished.stream().mapToInt(Integer::intValue).toArray() : null;
-        stepper.advance(next, keep);
-        if (keep != null) {
-          int[] kept = new int[keep.length];
-          for (int i = 0; i < keep.length; i++) {
-            kept[i] = current[keep[i]];
-          }
-          current = kept;
-        }
+        stepper.advance(next, active.compact(unfinished, stepper));
       }
     }
     List<List<Generation>> out = new ArrayList<>();
