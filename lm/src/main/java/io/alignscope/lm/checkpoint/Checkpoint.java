@@ -47,6 +47,15 @@ public final class Checkpoint {
 
   /** Opens and validates the checkpoint folder {@code dir}. */
   public static Checkpoint open(Path dir) {
+    Checkpoint metadata = openMetadata(dir);
+    return new Checkpoint(dir, metadata.rawConfig, metadata.tokenizerConfig, readTensors(dir));
+  }
+
+  /**
+   * Opens only the configuration and tokenizer files of {@code dir}, for validating a model whose
+   * weights are elsewhere (e.g. still on S3): no tensor is listed, so {@link #tensors()} is empty.
+   */
+  public static Checkpoint openMetadata(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new CheckpointException("model folder " + dir + " does not exist or is not a directory");
     }
@@ -55,9 +64,12 @@ public final class Checkpoint {
       throw new CheckpointException("model folder " + dir + " has no " + TOKENIZER
           + " (a Hugging Face fast tokenizer file is required)");
     }
-    JsonNode tokenizerConfig = readJson(dir.resolve(TOKENIZER_CONFIG), false);
-    Checkpoint checkpoint = new Checkpoint(dir, config, tokenizerConfig, readTensors(dir));
-    return checkpoint;
+    return new Checkpoint(dir, config, readJson(dir.resolve(TOKENIZER_CONFIG), false), Map.of());
+  }
+
+  /** The small files that describe a checkpoint (everything but the weights). */
+  public static List<String> metadataFiles() {
+    return List.of(CONFIG, TOKENIZER, TOKENIZER_CONFIG, GENERATION_CONFIG, INDEX);
   }
 
   private static Map<String, TensorInfo> readTensors(Path dir) {
