@@ -20,6 +20,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 final class DuplicateIds {
 
+  private static final String ACCEPTED = "_accepted";
+  private static final String KEY = "_key";
+  private static final String RANK = "_rank";
   private static final String DUPLICATE = "_duplicate";
   private static final String KEPT = "_kept_origin";
 
@@ -33,13 +36,18 @@ final class DuplicateIds {
     Column accepted = col(ValidateRecordUdf.REASON).isNull();
     // Rejected records are keyed by their own origin so they do not pile into one window partition.
     Column key = when(accepted, col(CanonicalSchema.ID)).otherwise(col(CanonicalSchema.ORIGIN));
+    // One partitioning and one frame for both window functions: a single shuffle, a single sort.
     WindowSpec sameId =
-        Window.partitionBy(accepted, key)
-            .orderBy(col(RawRecords.FILE), col(RawRecords.BLOCK), col(RawRecords.N));
+        Window.partitionBy(col(ACCEPTED), col(KEY))
+            .orderBy(col(RawRecords.FILE), col(RawRecords.BLOCK), col(RawRecords.N))
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     Dataset<Row> ranked =
         validated
-            .withColumn(DUPLICATE, accepted.and(row_number().over(sameId).gt(1)))
-            .withColumn(KEPT, first(col(CanonicalSchema.ORIGIN)).over(sameId));
+            .withColumn(ACCEPTED, accepted)
+            .withColumn(KEY, key)
+            .withColumn(RANK, row_number().over(sameId))
+            .withColumn(KEPT, first(col(CanonicalSchema.ORIGIN)).over(sameId))
+            .withColumn(DUPLICATE, col(ACCEPTED).and(col(RANK).gt(1)));
     Column detail =
         concat(lit("id '"), col(CanonicalSchema.ID), lit("' already taken by "), col(KEPT));
     return ranked
@@ -50,6 +58,6 @@ final class DuplicateIds {
             ValidateRecordUdf.REASON,
             when(col(DUPLICATE), lit(RejectReason.DUPLICATE_ID.label()))
                 .otherwise(col(ValidateRecordUdf.REASON)))
-        .drop(DUPLICATE, KEPT);
+        .drop(ACCEPTED, KEY, RANK, KEPT, DUPLICATE);
   }
 }
