@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
  * <ul>
  *   <li>{@code id} (not null): the given id, or a {@link StableId} derived from the content
  *   <li>{@code prompt} (not null): for chat input the content of the last user turn
- *   <li>{@code response}: for chat input without a response column, the assistant turn after
- *       the last user turn, if any
+ *   <li>{@code response}: for chat input without a response column, the assistant turn after the
+ *       last user turn, if any
  *   <li>{@code source}: free-form provenance carried over from the input
  *   <li>{@code messages}: for chat input, the conversation up to and including the last user turn
  *   <li>{@code chosen}, {@code rejected}: preference data

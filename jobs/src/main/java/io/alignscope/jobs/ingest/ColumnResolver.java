@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns a {@link ColumnMapping} into one text column per canonical field, checked against the
- * corpus schema before any data is read. Names match exactly, else case-insensitively when that
- * is unambiguous. Values become text: strings as they are, numbers and booleans as their digits,
+ * corpus schema before any data is read. Names match exactly, else case-insensitively when that is
+ * unambiguous. Values become text: strings as they are, numbers and booleans as their digits,
  * structs and arrays as JSON.
  */
 final class ColumnResolver {
@@ -30,11 +30,11 @@ final class ColumnResolver {
   private ColumnResolver() {}
 
   /**
-   * A text column over {@link RawRecords#DATA} for every canonical field; null literals for
-   * default columns the corpus does not have.
+   * A text column over {@link RawRecords#DATA} for every canonical field; null literals for default
+   * columns the corpus does not have.
    *
-   * @throws IllegalArgumentException naming the mapping and the available columns when an
-   *     explicit mapping does not resolve, or when there is neither a prompt nor a messages column
+   * @throws IllegalArgumentException naming the mapping and the available columns when an explicit
+   *     mapping does not resolve, or when there is neither a prompt nor a messages column
    */
   static Map<CanonicalField, Column> resolve(
       StructType dataSchema, ColumnMapping mapping, String corpus) {
@@ -42,7 +42,8 @@ final class ColumnResolver {
     for (CanonicalField field : CanonicalField.values()) {
       found.put(field, find(dataSchema, mapping, field, corpus));
     }
-    if (found.get(CanonicalField.PROMPT).isEmpty() && found.get(CanonicalField.MESSAGES).isEmpty()) {
+    if (found.get(CanonicalField.PROMPT).isEmpty()
+        && found.get(CanonicalField.MESSAGES).isEmpty()) {
       throw new IllegalArgumentException(
           "corpus '"
               + corpus
@@ -83,7 +84,8 @@ final class ColumnResolver {
       String where = at.length() == 0 ? "the corpus" : "'" + at + "'";
       if (segment instanceof ColumnPath.Field named) {
         if (!(type instanceof StructType struct)) {
-          throw badMapping(field, path, corpus, where + " is " + type.simpleString() + ", not a struct");
+          throw badMapping(
+              field, path, corpus, where + " is " + type.simpleString() + ", not a struct");
         }
         StructField f =
             fieldNamed(struct, named.name())
@@ -93,14 +95,21 @@ final class ColumnResolver {
                             field,
                             path,
                             corpus,
-                            "no field '" + named.name() + "' in " + where + " (fields: " + names(struct) + ")"));
+                            "no field '"
+                                + named.name()
+                                + "' in "
+                                + where
+                                + " (fields: "
+                                + names(struct)
+                                + ")"));
         column = column.getField(f.name());
         type = f.dataType();
         at.append(at.length() == 0 ? "" : ".").append(f.name());
       } else {
         int index = ((ColumnPath.Index) segment).index();
         if (!(type instanceof ArrayType array)) {
-          throw badMapping(field, path, corpus, where + " is " + type.simpleString() + ", not an array");
+          throw badMapping(
+              field, path, corpus, where + " is " + type.simpleString() + ", not an array");
         }
         column = functions.get(column, lit(index)); // null past the end, even in ANSI mode
         type = array.elementType();
@@ -113,7 +122,14 @@ final class ColumnResolver {
   private static IllegalArgumentException badMapping(
       CanonicalField field, ColumnPath path, String corpus, String problem) {
     return new IllegalArgumentException(
-        "column mapping " + field.columnName() + "=" + path + " does not resolve in corpus '" + corpus + "': " + problem);
+        "column mapping "
+            + field.columnName()
+            + "="
+            + path
+            + " does not resolve in corpus '"
+            + corpus
+            + "': "
+            + problem);
   }
 
   private static Optional<StructField> fieldNamed(StructType struct, String name) {

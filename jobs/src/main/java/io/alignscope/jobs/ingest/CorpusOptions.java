@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Everything ingestion needs to know about one corpus. Immutable; build with {@link #builder()}
- * or {@link #of(String)}.
+ * Everything ingestion needs to know about one corpus. Immutable; build with {@link #builder()} or
+ * {@link #of(String)}.
  *
  * @param path a local path, {@code file://} or any Hadoop URI ({@code s3a://...}); several paths
  *     separated by commas, globs allowed; or {@link #EMBEDDED_SAMPLE}
@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param limit read at most this many input records; 0 reads all
  * @param maxPromptChars reject prompts with more characters (Unicode code points); 0 = no limit
  * @param maxResponseChars reject responses with more characters; 0 = no limit
- * @param csvHeader whether CSV files start with a header line naming the columns (else the
- *     columns are {@code _c0, _c1, ...})
+ * @param csvHeader whether CSV files start with a header line naming the columns (else the columns
+ *     are {@code _c0, _c1, ...})
  * @param csvDelimiter the CSV field delimiter; null means a comma, or a tab for {@code .tsv} files
  */
 public record CorpusOptions(
@@ -147,14 +147,7 @@ public record CorpusOptions(
 
     public CorpusOptions build() {
       return new CorpusOptions(
-          path,
-          format,
-          columns,
-          limit,
-          maxPromptChars,
-          maxResponseChars,
-          csvHeader,
-          csvDelimiter);
+          path, format, columns, limit, maxPromptChars, maxResponseChars, csvHeader, csvDelimiter);
     }
   }
 }

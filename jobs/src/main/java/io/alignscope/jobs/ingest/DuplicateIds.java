@@ -14,9 +14,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Rejects every accepted record whose id an earlier accepted record already has; "earlier" means
- * by file name, then position in the file. Records are never merged: the later ones go to the
- * rejects with the origin of the one that was kept.
+ * Rejects every accepted record whose id an earlier accepted record already has; "earlier" means by
+ * file name, then position in the file. Records are never merged: the later ones go to the rejects
+ * with the origin of the one that was kept.
  */
 final class DuplicateIds {
 

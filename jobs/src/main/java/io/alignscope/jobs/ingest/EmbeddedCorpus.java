@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads a small JSONL corpus shipped as a classpath resource. The lines are read on the driver
- * and handed to Spark as a dataset, which (unlike a temporary file on the driver's disk) also
- * works when executors run on other machines.
+ * Reads a small JSONL corpus shipped as a classpath resource. The lines are read on the driver and
+ * handed to Spark as a dataset, which (unlike a temporary file on the driver's disk) also works
+ * when executors run on other machines.
  */
 final class EmbeddedCorpus {
 

@@ -1,8 +1,8 @@
 package io.alignscope.jobs.ingest;
 
 /**
- * The values ingestion read for one input record, before any check. Every value is text as found
- * in the input (numbers as their digits, nested values as JSON) or null when absent.
+ * The values ingestion read for one input record, before any check. Every value is text as found in
+ * the input (numbers as their digits, nested values as JSON) or null when absent.
  *
  * @param malformedDetail why the record could not be parsed, or null when it parsed
  * @param id the given id

@@ -5,13 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The outcome of reading one corpus: accepted rows in {@link CanonicalSchema#SCHEMA} and rejects
- * in {@link RejectsSchema#SCHEMA}. Both are views of one persisted dataset, so writing both and
+ * The outcome of reading one corpus: accepted rows in {@link CanonicalSchema#SCHEMA} and rejects in
+ * {@link RejectsSchema#SCHEMA}. Both are views of one persisted dataset, so writing both and
  * counting read the input once. {@link #close()} releases it.
  */
 public final class IngestResult implements AutoCloseable {
@@ -28,20 +27,18 @@ public final class IngestResult implements AutoCloseable {
    */
   IngestResult(Dataset<Row> outcome, String stage) {
     this.outcome = outcome;
-    this.accepted =
-        CanonicalSchema.conform(outcome
-            .filter(col(ValidateRecordUdf.REASON).isNull()));
+    this.accepted = CanonicalSchema.conform(outcome.filter(col(ValidateRecordUdf.REASON).isNull()));
     this.rejects =
         RejectsSchema.conform(
             outcome
                 .filter(col(ValidateRecordUdf.REASON).isNotNull())
                 .select(
-                col(CanonicalSchema.ID).as(RejectsSchema.ID),
-                col(ValidateRecordUdf.REASON).as(RejectsSchema.REASON),
-                col(ValidateRecordUdf.DETAIL).as(RejectsSchema.DETAIL),
-                col(RawRecords.RAW).as(RejectsSchema.RAW),
-                col(CanonicalSchema.ORIGIN).as(RejectsSchema.ORIGIN),
-                lit(stage).as(RejectsSchema.STAGE)));
+                    col(CanonicalSchema.ID).as(RejectsSchema.ID),
+                    col(ValidateRecordUdf.REASON).as(RejectsSchema.REASON),
+                    col(ValidateRecordUdf.DETAIL).as(RejectsSchema.DETAIL),
+                    col(RawRecords.RAW).as(RejectsSchema.RAW),
+                    col(CanonicalSchema.ORIGIN).as(RejectsSchema.ORIGIN),
+                    lit(stage).as(RejectsSchema.STAGE)));
   }
 
   /** Accepted rows, {@link CanonicalSchema#SCHEMA}. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a chat {@code messages} value given as JSON text: a non-empty list of {@code {"role":
- * ..., "content": ...}} objects with at least one {@code user} turn, followed by at most one
- * {@code assistant} turn (the response). Other keys in a turn are ignored.
+ * Reads a chat {@code messages} value given as JSON text: a non-empty list of {@code {"role": ...,
+ * "content": ...}} objects with at least one {@code user} turn, followed by at most one {@code
+ * assistant} turn (the response). Other keys in a turn are ignored.
  */
 public final class MessagesParser {
 

@@ -96,17 +96,20 @@ final class RawRecordReader {
             col(RawRecords.RAW),
             dataSchema.add(CORRUPT, DataTypes.StringType),
             Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT));
-    Column unparsed = col(RawRecords.DATA).isNull().or(col(RawRecords.DATA).getField(CORRUPT).isNotNull());
+    Column unparsed =
+        col(RawRecords.DATA).isNull().or(col(RawRecords.DATA).getField(CORRUPT).isNotNull());
+    // Like Spark's own JSON reader, blank lines are not records (but they do count as lines).
     Dataset<Row> frame =
         numberedLines
-            .filter(col(RawRecords.RAW).rlike("\\S")) // like Spark's JSON reader: blank lines are no records
+            .filter(col(RawRecords.RAW).rlike("\\S"))
             .withColumn(RawRecords.DATA, parsed)
             .withColumn(RawRecords.MALFORMED, when(unparsed, lit(BAD_JSON_LINE)));
     return new RawRecords(frame, dataSchema);
   }
 
   private RawRecords jsonArrays(ResolvedCorpus corpus) {
-    StructType inferred = jsonReader().option("multiLine", "true").json(corpus.pathArray()).schema();
+    StructType inferred =
+        jsonReader().option("multiLine", "true").json(corpus.pathArray()).schema();
     StructType dataSchema = requireColumns(withoutCorrupt(inferred), corpus.describe());
     Dataset<Row> df =
         jsonReader()
@@ -118,7 +121,8 @@ final class RawRecordReader {
 
   private RawRecords csv(ResolvedCorpus corpus, boolean header) {
     StructType dataSchema =
-        requireColumns(csvReader(corpus, header).csv(corpus.pathArray()).schema(), corpus.describe());
+        requireColumns(
+            csvReader(corpus, header).csv(corpus.pathArray()).schema(), corpus.describe());
     Dataset<Row> df =
         csvReader(corpus, header)
             .schema(dataSchema.add(CORRUPT, DataTypes.StringType))
@@ -134,13 +138,16 @@ final class RawRecordReader {
 
   /**
    * Frames a DataFrame whose columns are the corpus columns (plus, for text formats, the corrupt
-   * record column): the raw text is the corrupt record when there is one, else {@code render}
-   * of the parsed columns.
+   * record column): the raw text is the corrupt record when there is one, else {@code render} of
+   * the parsed columns.
    */
   private static RawRecords structured(
       Dataset<Row> df, StructType dataSchema, UnaryOperator<Column> render, String badRecord) {
     Column data =
-        struct(Arrays.stream(dataSchema.fieldNames()).map(n -> df.col(quote(n))).toArray(Column[]::new));
+        struct(
+            Arrays.stream(dataSchema.fieldNames())
+                .map(n -> df.col(quote(n)))
+                .toArray(Column[]::new));
     boolean hasCorrupt = Arrays.asList(df.columns()).contains(CORRUPT);
     Column corrupt = hasCorrupt ? df.col(CORRUPT) : lit(null).cast(DataTypes.StringType);
     Dataset<Row> scan =

@@ -15,14 +15,19 @@ record RawRecords(Dataset<Row> frame, StructType dataSchema) {
 
   /** The parsed record as a struct of the corpus's columns (all null when malformed). */
   static final String DATA = "data";
+
   /** The record as text: the line, the CSV record, or a JSON rendering. */
   static final String RAW = "raw";
+
   /** Why the record could not be parsed, or null. */
   static final String MALFORMED = "malformed";
+
   /** The file the record came from, as a URI. */
   static final String FILE = "file";
+
   /** Byte offset of the file split that held the record (0 unless Spark split the file). */
   static final String BLOCK = "block";
+
   /** 1-based position of the record in its split (for JSONL: line number, blank lines counted). */
   static final String N = "n";
 }

@@ -12,9 +12,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Numbers records within their file split in one pass, without a shuffle: a file scan hands each
- * task whole splits, one after another and in file order, so counting rows until the (file,
- * split) pair changes gives each record's position. Must run directly on a file scan, before any
- * filter.
+ * task whole splits, one after another and in file order, so counting rows until the (file, split)
+ * pair changes gives each record's position. Must run directly on a file scan, before any filter.
  */
 final class RecordNumberer implements MapPartitionsFunction<Row, Row> {
 

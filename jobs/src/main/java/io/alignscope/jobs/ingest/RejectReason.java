@@ -3,9 +3,9 @@ package io.alignscope.jobs.ingest;
 import java.util.Arrays;
 
 /**
- * Why ingestion refused a record. The order of the constants is the order in which the checks
- * run: a record gets the first reason that applies. {@link #label()} is the value written to the
- * {@code reason} column of the rejects output.
+ * Why ingestion refused a record. The order of the constants is the order in which the checks run:
+ * a record gets the first reason that applies. {@link #label()} is the value written to the {@code
+ * reason} column of the rejects output.
  */
 public enum RejectReason {
   /** The line or record could not be parsed (bad JSON, bad CSV quoting, wrong field count). */

@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The dead-letter schema shared by every stage: one row per refused record, with enough to find
- * and fix it.
+ * The dead-letter schema shared by every stage: one row per refused record, with enough to find and
+ * fix it.
  *
  * <ul>
  *   <li>{@code id}: the record's id when known

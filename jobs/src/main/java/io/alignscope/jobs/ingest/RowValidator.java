@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Decides whether one input record becomes a canonical row, and if not, why. Checks run in the
- * order of {@link RejectReason} and the first failing one wins. Duplicate ids need the whole
- * corpus and are found by the Spark adapter, not here.
+ * order of {@link RejectReason} and the first failing one wins. Duplicate ids need the whole corpus
+ * and are found by the Spark adapter, not here.
  *
- * <p>The prompt is the prompt column when it is non-null, else the last user turn of the
- * messages; the response likewise the response column, else the assistant turn after the last
- * user turn. Lengths count Unicode code points.
+ * <p>The prompt is the prompt column when it is non-null, else the last user turn of the messages;
+ * the response likewise the response column, else the assistant turn after the last user turn.
+ * Lengths count Unicode code points.
  */
 public final class RowValidator implements Serializable {
 

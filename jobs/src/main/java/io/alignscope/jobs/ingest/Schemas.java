@@ -12,9 +12,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Makes a dataset carry exactly a declared schema, nullability included, so every stage writes
- * and reads the same types. Spark cannot infer nullability through a UDF or a filter, hence the
- * two catalyst tagging expressions.
+ * Makes a dataset carry exactly a declared schema, nullability included, so every stage writes and
+ * reads the same types. Spark cannot infer nullability through a UDF or a filter, hence the two
+ * catalyst tagging expressions.
  */
 final class Schemas {
 

@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * Content-derived record ids, for corpora without an id column (or with blank ids). The id is
- * {@code "h"} followed by the first 16 hex digits of SHA-256 over the UTF-8 bytes of {@code
- * prompt + "\0" + (response or "") + "\0" + (chosen or "") + "\0" + (rejected or "")}, so the
- * same content gets the same id in every run and every input format.
+ * {@code "h"} followed by the first 16 hex digits of SHA-256 over the UTF-8 bytes of {@code prompt
+ * + "\0" + (response or "") + "\0" + (chosen or "") + "\0" + (rejected or "")}, so the same content
+ * gets the same id in every run and every input format.
  *
- * <p>For chat input with turns before the last user turn (a system prompt, earlier exchanges),
- * each such turn adds {@code "\0" + role + "\0" + content}: otherwise two conversations ending in
- * the same question and answer would share an id. A single user turn hashes exactly like a plain
+ * <p>For chat input with turns before the last user turn (a system prompt, earlier exchanges), each
+ * such turn adds {@code "\0" + role + "\0" + content}: otherwise two conversations ending in the
+ * same question and answer would share an id. A single user turn hashes exactly like a plain
  * prompt.
  */
 public final class StableId {

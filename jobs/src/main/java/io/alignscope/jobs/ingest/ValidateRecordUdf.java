@@ -38,8 +38,8 @@ final class ValidateRecordUdf
   }
 
   /**
-   * The verdict column for a record whose parse problem is {@code malformed} (null if none) and
-   * whose text values are {@code values}, in the order of {@link CanonicalField} minus SOURCE.
+   * The verdict column of a record: {@code malformed} is the parse problem (null if none), the
+   * other columns the record's text values as in {@link ExtractedRecord}.
    */
   static Column verdict(
       RowValidator validator,

@@ -58,14 +58,21 @@ class CorpusOptionsTest {
 
   @Test
   void rejectsBadValuesNamingThem() {
-    assertEquals("corpus path is empty",
+    assertEquals(
+        "corpus path is empty",
         assertThrows(IllegalArgumentException.class, () -> CorpusOptions.of(" ")).getMessage());
-    assertEquals("limit must be >= 0, got -1",
-        assertThrows(IllegalArgumentException.class,
-            () -> CorpusOptions.builder().setPath("x").optLimit(-1).build()).getMessage());
-    assertEquals("maxPromptChars must be >= 0, got -5",
-        assertThrows(IllegalArgumentException.class,
-            () -> CorpusOptions.builder().setPath("x").optMaxPromptChars(-5).build()).getMessage());
+    assertEquals(
+        "limit must be >= 0, got -1",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CorpusOptions.builder().setPath("x").optLimit(-1).build())
+            .getMessage());
+    assertEquals(
+        "maxPromptChars must be >= 0, got -5",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CorpusOptions.builder().setPath("x").optMaxPromptChars(-5).build())
+            .getMessage());
   }
 
   @Test
@@ -77,14 +84,16 @@ class CorpusOptionsTest {
     assertTrue(m.isExplicit(CanonicalField.PROMPT));
     assertFalse(m.isExplicit(CanonicalField.ID));
     assertEquals(
-        Map.of(CanonicalField.PROMPT, "instruction", CanonicalField.RESPONSE, "instances[0].output"),
+        Map.of(
+            CanonicalField.PROMPT, "instruction", CanonicalField.RESPONSE, "instances[0].output"),
         m.explicitEntries());
     assertEquals(ColumnMapping.defaults(), ColumnMapping.parse(""));
   }
 
   @Test
   void columnMappingErrorsNameTheEntry() {
-    assertEquals("bad column mapping entry 'prompt': expected field=column",
+    assertEquals(
+        "bad column mapping entry 'prompt': expected field=column",
         assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("prompt"))
             .getMessage());
     assertEquals(
@@ -92,7 +101,8 @@ class CorpusOptionsTest {
             + " messages, chosen, rejected",
         assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("question=q"))
             .getMessage());
-    assertEquals("bad column path 'a..b': expected name, name.field or name[0].field",
+    assertEquals(
+        "bad column path 'a..b': expected name, name.field or name[0].field",
         assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("prompt=a..b"))
             .getMessage());
   }
@@ -135,19 +145,27 @@ class CorpusOptionsTest {
   @Test
   void rejectReasonLabels() {
     assertEquals(
-        List.of("malformed", "missing-prompt", "empty-prompt", "prompt-too-long",
-            "response-too-long", "bad-messages", "duplicate-id"),
+        List.of(
+            "malformed",
+            "missing-prompt",
+            "empty-prompt",
+            "prompt-too-long",
+            "response-too-long",
+            "bad-messages",
+            "duplicate-id"),
         java.util.Arrays.stream(RejectReason.values()).map(RejectReason::label).toList());
     assertEquals(RejectReason.BAD_MESSAGES, RejectReason.fromLabel("bad-messages"));
   }
 
   @Test
   void countsMustAddUp() {
-    IngestCounts c = IngestCounts.of(5, Map.of(RejectReason.DUPLICATE_ID, 2L, RejectReason.MALFORMED, 1L));
+    IngestCounts c =
+        IngestCounts.of(5, Map.of(RejectReason.DUPLICATE_ID, 2L, RejectReason.MALFORMED, 1L));
     assertEquals(8, c.inputRows());
     assertEquals(3, c.rejectedRows());
     assertEquals(List.of("malformed", "duplicate-id"), List.copyOf(c.rejectedByReason().keySet()));
     assertEquals(0, c.rejected(RejectReason.EMPTY_PROMPT));
-    assertThrows(IllegalStateException.class, () -> new IngestCounts(9, 5, Map.of("malformed", 1L)));
+    assertThrows(
+        IllegalStateException.class, () -> new IngestCounts(9, 5, Map.of("malformed", 1L)));
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad configuration fails fast, with the offending value in the message. */
 class CorpusReaderConfigErrorsTest extends IngestSparkTestBase {
@@ -35,8 +35,11 @@ class CorpusReaderConfigErrorsTest extends IngestSparkTestBase {
   void unknownExtensionRunsNoJob() throws IOException {
     Path txt = write(dir.resolve("data.txt"), "hello\n");
     assertMessageWithoutJobs(
-        "cannot infer the corpus format of '" + txt + "' from file extensions (unknown extension:"
-            + " data.txt); " + SUPPORTED,
+        "cannot infer the corpus format of '"
+            + txt
+            + "' from file extensions (unknown extension:"
+            + " data.txt); "
+            + SUPPORTED,
         () -> read(txt.toString()));
   }
 
@@ -47,8 +50,11 @@ class CorpusReaderConfigErrorsTest extends IngestSparkTestBase {
     write(mixed.resolve("b.csv"), "prompt\nx\n");
     write(mixed.resolve(".a.jsonl.crc"), "");
     assertMessageWithoutJobs(
-        "cannot infer the corpus format of '" + mixed + "' from file extensions (csv: b.csv;"
-            + " jsonl: a.jsonl); " + SUPPORTED,
+        "cannot infer the corpus format of '"
+            + mixed
+            + "' from file extensions (csv: b.csv;"
+            + " jsonl: a.jsonl); "
+            + SUPPORTED,
         () -> read(mixed.toString()));
     Path empty = Files.createDirectory(dir.resolve("empty"));
     assertMessageWithoutJobs(
@@ -59,7 +65,9 @@ class CorpusReaderConfigErrorsTest extends IngestSparkTestBase {
   void missingPromptColumn() throws IOException {
     Path file = write(dir.resolve("q.jsonl"), List.of("{\"question\":\"q\",\"answer\":\"a\"}"));
     assertMessage(
-        "corpus '" + file + "' has no prompt column 'prompt' and no messages column 'messages';"
+        "corpus '"
+            + file
+            + "' has no prompt column 'prompt' and no messages column 'messages';"
             + " map one, e.g. prompt=<column> (columns: answer, question)",
         () -> read(file.toString()));
   }
@@ -72,15 +80,19 @@ class CorpusReaderConfigErrorsTest extends IngestSparkTestBase {
             List.of("{\"instruction\":\"i\",\"instances\":[{\"input\":\"\",\"output\":\"o\"}]}"));
     String prefix = "does not resolve in corpus '" + file + "': ";
     assertMessage(
-        "column mapping prompt=instruction2 " + prefix
+        "column mapping prompt=instruction2 "
+            + prefix
             + "no field 'instruction2' in the corpus (fields: instances, instruction)",
         () -> read(file, "prompt=instruction2"));
     assertMessage(
-        "column mapping response=instances[0].outptu " + prefix
+        "column mapping response=instances[0].outptu "
+            + prefix
             + "no field 'outptu' in 'instances[0]' (fields: input, output)",
         () -> read(file, "prompt=instruction,response=instances[0].outptu"));
     assertMessage(
-        "column mapping response=instruction[0] " + prefix + "'instruction' is string, not an array",
+        "column mapping response=instruction[0] "
+            + prefix
+            + "'instruction' is string, not an array",
         () -> read(file, "prompt=instruction,response=instruction[0]"));
   }
 

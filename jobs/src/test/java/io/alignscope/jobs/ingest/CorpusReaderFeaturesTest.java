@@ -1,15 +1,24 @@
 package io.alignscope.jobs.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +34,14 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
         write(
             dir.resolve("chat.jsonl"),
             List.of(
-                "{\"id\":\"m1\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
-                    + "{\"role\":\"user\",\"content\":\"Hi?\"},{\"role\":\"assistant\",\"content\":\"Hello.\"}]}",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"Only question\"}]}",
-                "{\"id\":\"m3\",\"messages\":[{\"role\":\"user\",\"content\":\"q\"},"
-                    + "{\"role\":\"assistant\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"b\"}]}",
-                "{\"id\":\"m4\",\"messages\":[{\"role\":\"user\"}]}",
+                chat(
+                    "m1",
+                    turn("system", "Be brief."),
+                    turn("user", "Hi?"),
+                    turn("assistant", "Hello.")),
+                chat(null, turn("user", "Only question")),
+                chat("m3", turn("user", "q"), turn("assistant", "a"), turn("assistant", "b")),
+                chat("m4", "{\"role\":\"user\"}"),
                 "{\"id\":\"m5\"}"));
     IngestResult result = reader.read(CorpusOptions.of(file.toString()));
 
@@ -48,7 +59,7 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
     Row single = accepted.get(StableId.derive("Only question", null, null, null));
     assertNull(single.getAs(CanonicalSchema.RESPONSE));
 
-    Map<String, String> details = detailsById(result);
+    Map<String, String> details = details(result, RejectsSchema.ID);
     assertEquals(
         "messages have 2 turns after the last user turn, expected at most one assistant turn",
         details.get("m3"));
@@ -85,7 +96,7 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
     assertEquals("from a", accepted.get("x").getAs(CanonicalSchema.PROMPT));
     assertEquals("first y", accepted.get("y").getAs(CanonicalSchema.PROMPT));
     String a = "file:" + corpus.resolve("a.jsonl");
-    Map<String, String> rejects = detailsByOrigin(result);
+    Map<String, String> rejects = details(result, RejectsSchema.ORIGIN);
     assertEquals(
         Map.of(
             "file:" + corpus.resolve("b.jsonl") + "#1", "id 'x' already taken by " + a + "#2",
@@ -98,7 +109,11 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
     Path file =
         write(
             dir.resolve("five.jsonl"),
-            List.of("{\"prompt\":\"1\"}", "{\"prompt\":\"2\"}", "{\"prompt\":\"\"}", "{\"prompt\":\"4\"}"));
+            List.of(
+                "{\"prompt\":\"1\"}",
+                "{\"prompt\":\"2\"}",
+                "{\"prompt\":\"\"}",
+                "{\"prompt\":\"4\"}"));
     IngestResult result =
         reader.read(CorpusOptions.builder().setPath(file.toString()).optLimit(2).build());
     assertEquals(2, result.counts().inputRows());
@@ -108,7 +123,8 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
   @Test
   void countsAndOutputsComeFromTheCacheNotTheFiles() throws IOException {
     Path file =
-        write(dir.resolve("once.jsonl"), List.of("{\"prompt\":\"a\"}", "{\"prompt\":\"\"}", "oops"));
+        write(
+            dir.resolve("once.jsonl"), List.of("{\"prompt\":\"a\"}", "{\"prompt\":\"\"}", "oops"));
     IngestResult result = reader.read(CorpusOptions.of(file.toString()));
     assertEquals(3, result.counts().inputRows());
     Files.delete(file); // reading the input again would now fail
@@ -135,22 +151,30 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
     var resource = CorpusReader.class.getResourceAsStream(CorpusOptions.EMBEDDED_SAMPLE_RESOURCE);
     if (resource == null) {
       assertEquals(
-          "embedded corpus resource /io/alignscope/jobs/sample/prompts.jsonl is not on the classpath",
+          "embedded corpus resource /io/alignscope/jobs/sample/prompts.jsonl is not on the"
+              + " classpath",
           assertThrows(IllegalArgumentException.class, () -> reader.read(sample)).getMessage());
       return;
     }
     long lines;
     try (resource) {
-      lines = new String(resource.readAllBytes(), "UTF-8").lines().filter(l -> !l.isBlank()).count();
+      lines =
+          new String(resource.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank())
+              .count();
     }
     IngestCounts counts = reader.read(sample).counts();
     assertEquals(lines, counts.inputRows());
     assertEquals(lines, counts.acceptedRows(), "the shipped sample should be clean: " + counts);
   }
 
+  /** A position as the origin tells it, and the line the record really came from. */
+  private record Position(long splitOffset, long n, long line) {}
+
   @Test
   void splitFilesNumberRecordsPerSplitInFileOrder() throws IOException {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (int i = 1; i <= 60; i++) {
       lines.add("{\"id\":\"" + (i == 45 ? 7 : i) + "\",\"prompt\":\"line " + i + "\"}");
     }
@@ -158,26 +182,28 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
     spark.conf().set("spark.sql.files.maxPartitionBytes", "256"); // about 8 lines per split
     try {
       IngestResult result = reader.read(CorpusOptions.of(file.toString()));
-      List<Row> accepted = result.accepted().collectAsList();
-      List<long[]> positions = new java.util.ArrayList<>();
-      for (Row row : accepted) {
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("file:.*split\\.jsonl(?:@(\\d+))?#(\\d+)")
-                .matcher(row.getAs(CanonicalSchema.ORIGIN));
+      Pattern origin = Pattern.compile("file:.*split\\.jsonl(?:@(\\d+))?#(\\d+)");
+      List<Position> positions = new ArrayList<>();
+      for (Row row : result.accepted().collectAsList()) {
+        Matcher m = origin.matcher(row.getAs(CanonicalSchema.ORIGIN));
         assertTrue(m.matches(), row.toString());
-        long block = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long line = Long.parseLong(row.<String>getAs(CanonicalSchema.PROMPT).substring(5));
-        positions.add(new long[] {block, Long.parseLong(m.group(2)), line});
+        positions.add(
+            new Position(
+                m.group(1) == null ? 0 : Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(row.<String>getAs(CanonicalSchema.PROMPT).substring(5))));
       }
-      positions.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-      assertTrue(positions.get(positions.size() - 1)[0] > 0, "the file was not split");
-      // Ordered by (split offset, n), the records are the file's lines in order, 45 missing.
-      List<Long> order = positions.stream().map(p -> p[2]).toList();
-      List<Long> expected = java.util.stream.LongStream.rangeClosed(1, 60).filter(i -> i != 45).boxed().toList();
-      assertEquals(expected, order);
-      Row duplicate = result.rejects().first();
-      assertTrue(duplicate.<String>getAs(RejectsSchema.DETAIL).matches("id '7' already taken by file:.*split\\.jsonl#7"),
-          duplicate.toString());
+      positions.sort(
+          Comparator.comparingLong(Position::splitOffset).thenComparingLong(Position::n));
+      assertTrue(positions.get(positions.size() - 1).splitOffset() > 0, "the file was not split");
+      // Ordered by (split offset, n), the records are the file's lines in order; 45 was a
+      // duplicate.
+      assertEquals(
+          LongStream.rangeClosed(1, 60).filter(i -> i != 45).boxed().toList(),
+          positions.stream().map(Position::line).toList());
+      assertEquals(
+          "id '7' already taken by file:" + file + "#7",
+          result.rejects().first().getAs(RejectsSchema.DETAIL));
     } finally {
       spark.conf().unset("spark.sql.files.maxPartitionBytes");
     }
@@ -185,37 +211,44 @@ class CorpusReaderFeaturesTest extends IngestSparkTestBase {
 
   @Test
   void stableIdFunctionAgreesWithIngestion() throws IOException {
-    Path file = write(dir.resolve("noid.jsonl"), List.of("{\"prompt\":\"What is 2+2?\",\"response\":\"4\"}"));
+    Path file =
+        write(
+            dir.resolve("noid.jsonl"), List.of("{\"prompt\":\"What is 2+2?\",\"response\":\"4\"}"));
     Row row = reader.read(CorpusOptions.of(file.toString())).accepted().first();
     assertEquals("h05255d521593a629", row.getAs(CanonicalSchema.ID));
     StableIdUdf.register(spark);
     Row sql =
-        spark.sql("select stable_id('What is 2+2?', '4', null, null), stable_id(null, 'r', null, null)").first();
+        spark
+            .sql(
+                "select stable_id('What is 2+2?', '4', null, null), stable_id(null, 'r', null,"
+                    + " null)")
+            .first();
     assertEquals("h05255d521593a629", sql.getString(0));
     assertTrue(sql.isNullAt(1));
     Row column =
         spark
             .read()
             .json(file.toString())
-            .select(
-                StableIdUdf.column(
-                    org.apache.spark.sql.functions.col("prompt"),
-                    org.apache.spark.sql.functions.col("response"),
-                    org.apache.spark.sql.functions.lit(null),
-                    org.apache.spark.sql.functions.lit(null)))
+            .select(StableIdUdf.column(col("prompt"), col("response"), lit(null), lit(null)))
             .first();
     assertEquals("h05255d521593a629", column.getString(0));
   }
 
-  private static Map<String, String> detailsById(IngestResult result) {
-    Map<String, String> details = new java.util.TreeMap<>();
-    result.rejects().collectAsList().forEach(r -> details.put(r.getAs(RejectsSchema.ID), r.getAs(RejectsSchema.DETAIL)));
+  /** Reject details keyed by another rejects column. */
+  private static Map<String, String> details(IngestResult result, String keyColumn) {
+    Map<String, String> details = new TreeMap<>();
+    for (Row r : result.rejects().collectAsList()) {
+      details.put(r.getAs(keyColumn), r.getAs(RejectsSchema.DETAIL));
+    }
     return details;
   }
 
-  private static Map<String, String> detailsByOrigin(IngestResult result) {
-    Map<String, String> details = new java.util.TreeMap<>();
-    result.rejects().collectAsList().forEach(r -> details.put(r.getAs(RejectsSchema.ORIGIN), r.getAs(RejectsSchema.DETAIL)));
-    return details;
+  private static String chat(String id, String... turns) {
+    String idField = id == null ? "" : "\"id\":\"" + id + "\",";
+    return "{" + idField + "\"messages\":[" + String.join(",", turns) + "]}";
+  }
+
+  private static String turn(String role, String content) {
+    return "{\"role\":\"" + role + "\",\"content\":\"" + content + "\"}";
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same three records in every format give the same rows and ids: a plain record, one without
- * id whose text holds a comma, a newline and quotes, and one with a blank prompt.
+ * The same three records in every format give the same rows and ids: a plain record, one without id
+ * whose text holds a comma, a newline and quotes, and one with a blank prompt.
  */
 class CorpusReaderFormatsTest extends IngestSparkTestBase {
 
   private static final String TRICKY_PROMPT = "Has, a comma\nand a newline";
   private static final String TRICKY_RESPONSE = "Said \"hi\"";
-  private static final String TRICKY_ID = StableId.derive(TRICKY_PROMPT, TRICKY_RESPONSE, null, null);
+  private static final String TRICKY_ID =
+      StableId.derive(TRICKY_PROMPT, TRICKY_RESPONSE, null, null);
 
   @TempDir Path dir;
 
@@ -33,7 +35,8 @@ class CorpusReaderFormatsTest extends IngestSparkTestBase {
         write(
             dir.resolve("c.jsonl"),
             List.of(
-                "{\"id\":\"a1\",\"prompt\":\"Plain question\",\"response\":\"Plain answer\",\"source\":\"s\"}",
+                "{\"id\":\"a1\",\"prompt\":\"Plain question\",\"response\":\"Plain"
+                    + " answer\",\"source\":\"s\"}",
                 "{\"prompt\":\"Has, a comma\\nand a newline\",\"response\":\"Said \\\"hi\\\"\"}",
                 "{\"id\":\"a3\",\"prompt\":\"   \"}"));
     assertThreeRecords(read(file.toString()), "file:" + file);
@@ -44,11 +47,29 @@ class CorpusReaderFormatsTest extends IngestSparkTestBase {
     Path file =
         write(
             dir.resolve("c.json"),
-            "[\n  {\"id\": \"a1\", \"prompt\": \"Plain question\", \"response\": \"Plain answer\","
-                + " \"source\": \"s\"},\n"
-                + "  {\"prompt\": \"Has, a comma\\nand a newline\", \"response\": \"Said \\\"hi\\\"\"},\n"
-                + "  {\"id\": \"a3\", \"prompt\": \"   \"}\n]\n");
+            "[\n"
+                + "  {\"id\": \"a1\", \"prompt\": \"Plain question\", \"response\": \"Plain"
+                + " answer\", \"source\": \"s\"},\n"
+                + "  {\"prompt\": \"Has, a comma\\n"
+                + "and a newline\", \"response\": \"Said \\\"hi\\\"\"},\n"
+                + "  {\"id\": \"a3\", \"prompt\": \"   \"}\n"
+                + "]\n");
     assertThreeRecords(read(file.toString()), "file:" + file);
+  }
+
+  @Test
+  void aBrokenJsonArrayFileIsOneMalformedRecordWithItsText() throws IOException {
+    String broken = "[{\"prompt\": \"a\"},\n {\"prompt\": ";
+    Path dirWithTwo = Files.createDirectory(dir.resolve("arrays"));
+    write(dirWithTwo.resolve("good.json"), "[{\"prompt\": \"fine\"}]");
+    Path bad = write(dirWithTwo.resolve("broken.json"), broken);
+    IngestResult result = read(dirWithTwo.toString());
+    assertEquals(1, result.counts().acceptedRows());
+    assertEquals(Map.of("malformed", 1L), result.counts().rejectedByReason());
+    Row reject = result.rejects().first();
+    assertEquals(broken, reject.getAs(RejectsSchema.RAW));
+    assertEquals("file:" + bad + "#1", reject.getAs(RejectsSchema.ORIGIN));
+    assertEquals("file is not a valid JSON array of objects", reject.getAs(RejectsSchema.DETAIL));
   }
 
   @Test
@@ -71,7 +92,8 @@ class CorpusReaderFormatsTest extends IngestSparkTestBase {
     assertTrue(origin.matches("file:" + out + "/part-00000-.*\\.parquet#1"), origin);
     assertThreeRecords(result, origin.substring(0, origin.length() - 2));
     // Parquet has no text form: the raw payload is the row rendered as JSON.
-    assertEquals("{\"id\":\"a3\",\"prompt\":\"   \"}", result.rejects().first().getAs(RejectsSchema.RAW));
+    assertEquals(
+        "{\"id\":\"a3\",\"prompt\":\"   \"}", result.rejects().first().getAs(RejectsSchema.RAW));
   }
 
   @Test
@@ -102,7 +124,8 @@ class CorpusReaderFormatsTest extends IngestSparkTestBase {
             dir.resolve("mapped.csv"),
             "instruction,output,tag\n"
                 + "Summarise the text.,A summary.,demo\n"
-                + broken + "\n"
+                + broken
+                + "\n"
                 + "\"Quoted, instruction\",Out,demo\n");
     CorpusOptions options =
         CorpusOptions.builder()

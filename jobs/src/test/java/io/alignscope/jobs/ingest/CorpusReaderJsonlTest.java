@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +28,8 @@ class CorpusReaderJsonlTest extends IngestSparkTestBase {
 
   /**
    * 31 lines: 30 records and 1 blank line. 20 good (g01..g20), 3 malformed, 2 empty prompts, 1
-   * missing prompt, 1 prompt over the 100-character limit, 2 identical rows without ids, 1 reuse
-   * of id g05.
+   * missing prompt, 1 prompt over the 100-character limit, 2 identical rows without ids, 1 reuse of
+   * id g05.
    */
   @BeforeAll
   void writeCorpus() throws IOException {
@@ -38,7 +37,8 @@ class CorpusReaderJsonlTest extends IngestSparkTestBase {
     for (int i = 1; i <= 20; i++) {
       lines.add(
           String.format(
-              "{\"id\":\"g%02d\",\"source\":\"test\",\"prompt\":\"Question %d?\",\"response\":\"Answer %d.\"}",
+              "{\"id\":\"g%02d\",\"source\":\"test\",\"prompt\":\"Question"
+                  + " %d?\",\"response\":\"Answer %d.\"}",
               i, i, i));
       if (i == 4) {
         lines.add(TRUNCATED); // line 5
@@ -56,7 +56,9 @@ class CorpusReaderJsonlTest extends IngestSparkTestBase {
     lines.add("{\"id\":\"g05\",\"prompt\":\"Another question\",\"response\":\"x\"}"); // 31
     corpus = write(dir.resolve("broken.jsonl"), lines);
 
-    result = reader.read(CorpusOptions.builder().setPath(corpus.toString()).optMaxPromptChars(100).build());
+    result =
+        reader.read(
+            CorpusOptions.builder().setPath(corpus.toString()).optMaxPromptChars(100).build());
     rejectsByOrigin = new LinkedHashMap<>();
     for (Row r : result.rejects().collectAsList()) {
       String origin = r.getAs(RejectsSchema.ORIGIN);
@@ -91,7 +93,12 @@ class CorpusReaderJsonlTest extends IngestSparkTestBase {
     assertReject("28", "long", "prompt-too-long", "prompt has 101 characters, limit 100", null);
     String derived = StableId.derive("Same question", "Same answer", null, null);
     String file = "file:" + corpus;
-    assertReject("30", derived, "duplicate-id", "id '" + derived + "' already taken by " + file + "#29", null);
+    assertReject(
+        "30",
+        derived,
+        "duplicate-id",
+        "id '" + derived + "' already taken by " + file + "#29",
+        null);
     assertReject("31", "g05", "duplicate-id", "id 'g05' already taken by " + file + "#6", null);
   }
 

@@ -40,8 +40,10 @@ class CorpusReaderRealDataTest extends IngestSparkTestBase {
     assertEquals(175, result.counts().acceptedRows());
     assertEquals(175, result.counts().inputRows());
     Row first = byId(result.accepted().collectAsList()).get("seed_task_0");
-    assertTrue(first.<String>getAs(CanonicalSchema.PROMPT).startsWith("Is there anything I can eat"));
-    assertTrue(first.<String>getAs(CanonicalSchema.RESPONSE).startsWith("Yes, you can have 1 oatmeal"));
+    assertTrue(
+        first.<String>getAs(CanonicalSchema.PROMPT).startsWith("Is there anything I can eat"));
+    assertTrue(
+        first.<String>getAs(CanonicalSchema.RESPONSE).startsWith("Yes, you can have 1 oatmeal"));
   }
 
   /**

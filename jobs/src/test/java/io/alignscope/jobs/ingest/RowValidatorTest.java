@@ -29,40 +29,64 @@ class RowValidatorTest {
   @Test
   void derivesAnIdWhenNoneOrBlankIsGiven() {
     String expected = StableId.derive("Question?", "Answer.", null, null);
-    assertEquals(expected, validator.validate(ExtractedRecord.of(null, "Question?", "Answer.")).id());
-    assertEquals(expected, validator.validate(ExtractedRecord.of("  ", "Question?", "Answer.")).id());
+    assertEquals(
+        expected, validator.validate(ExtractedRecord.of(null, "Question?", "Answer.")).id());
+    assertEquals(
+        expected, validator.validate(ExtractedRecord.of("  ", "Question?", "Answer.")).id());
   }
 
   @Test
   void eachReasonWithItsDetail() {
-    assertReject(ExtractedRecord.malformed("line is not a valid JSON object"),
-        RejectReason.MALFORMED, "line is not a valid JSON object", null);
-    assertReject(ExtractedRecord.of("m", null, "answer"),
-        RejectReason.MISSING_PROMPT, "prompt is missing and there are no messages", "m");
-    assertReject(ExtractedRecord.of("e", "", null),
-        RejectReason.EMPTY_PROMPT, "prompt is empty", "e");
-    assertReject(ExtractedRecord.of("b", " \n\t", null),
-        RejectReason.EMPTY_PROMPT, "prompt is blank (3 whitespace characters)", "b");
-    assertReject(ExtractedRecord.of("p", "x".repeat(11), null),
-        RejectReason.PROMPT_TOO_LONG, "prompt has 11 characters, limit 10", "p");
-    assertReject(ExtractedRecord.of("r", "q", "y".repeat(21)),
-        RejectReason.RESPONSE_TOO_LONG, "response has 21 characters, limit 20", "r");
-    assertReject(chat("c", null, BAD_CHAT),
-        RejectReason.BAD_MESSAGES, "messages have no 'user' turn", "c");
+    assertReject(
+        ExtractedRecord.malformed("line is not a valid JSON object"),
+        RejectReason.MALFORMED,
+        "line is not a valid JSON object",
+        null);
+    assertReject(
+        ExtractedRecord.of("m", null, "answer"),
+        RejectReason.MISSING_PROMPT,
+        "prompt is missing and there are no messages",
+        "m");
+    assertReject(
+        ExtractedRecord.of("e", "", null), RejectReason.EMPTY_PROMPT, "prompt is empty", "e");
+    assertReject(
+        ExtractedRecord.of("b", " \n\t", null),
+        RejectReason.EMPTY_PROMPT,
+        "prompt is blank (3 whitespace characters)",
+        "b");
+    assertReject(
+        ExtractedRecord.of("p", "x".repeat(11), null),
+        RejectReason.PROMPT_TOO_LONG,
+        "prompt has 11 characters, limit 10",
+        "p");
+    assertReject(
+        ExtractedRecord.of("r", "q", "y".repeat(21)),
+        RejectReason.RESPONSE_TOO_LONG,
+        "response has 21 characters, limit 20",
+        "r");
+    assertReject(
+        chat("c", null, BAD_CHAT), RejectReason.BAD_MESSAGES, "messages have no 'user' turn", "c");
   }
 
   @Test
   void theFirstApplicableReasonWins() {
-    assertEquals(RejectReason.EMPTY_PROMPT,
+    assertEquals(
+        RejectReason.EMPTY_PROMPT,
         validator.validate(ExtractedRecord.of("i", "", "y".repeat(21))).reason());
-    assertEquals(RejectReason.PROMPT_TOO_LONG,
+    assertEquals(
+        RejectReason.PROMPT_TOO_LONG,
         validator.validate(ExtractedRecord.of("i", "x".repeat(11), "y".repeat(21))).reason());
     // A usable prompt column: the lengths are checked before the broken messages.
-    assertEquals(RejectReason.RESPONSE_TOO_LONG,
-        validator.validate(new ExtractedRecord(null, "i", "q", "y".repeat(21), BAD_CHAT, null, null))
+    assertEquals(
+        RejectReason.RESPONSE_TOO_LONG,
+        validator
+            .validate(new ExtractedRecord(null, "i", "q", "y".repeat(21), BAD_CHAT, null, null))
             .reason());
-    assertEquals(RejectReason.BAD_MESSAGES,
-        validator.validate(new ExtractedRecord(null, "i", "q", "a", BAD_CHAT, null, null)).reason());
+    assertEquals(
+        RejectReason.BAD_MESSAGES,
+        validator
+            .validate(new ExtractedRecord(null, "i", "q", "a", BAD_CHAT, null, null))
+            .reason());
   }
 
   @Test
@@ -77,8 +101,10 @@ class RowValidatorTest {
     String emoji = "👋".repeat(10); // 20 UTF-16 chars, 10 code points
     assertTrue(validator.validate(ExtractedRecord.of("i", emoji, null)).isAccepted());
     RowValidator unlimited = new RowValidator(0, 0);
-    assertTrue(unlimited.validate(ExtractedRecord.of("i", "x".repeat(100_000), "y".repeat(100_000)))
-        .isAccepted());
+    assertTrue(
+        unlimited
+            .validate(ExtractedRecord.of("i", "x".repeat(100_000), "y".repeat(100_000)))
+            .isAccepted());
   }
 
   @Test
@@ -91,7 +117,8 @@ class RowValidatorTest {
         List.of(new ChatMessage("system", "Be brief."), new ChatMessage("user", "Hi?")),
         v.messages());
     assertEquals(
-        StableId.derive("Hi?", "Hello.", null, null, List.of(new ChatMessage("system", "Be brief."))),
+        StableId.derive(
+            "Hi?", "Hello.", null, null, List.of(new ChatMessage("system", "Be brief."))),
         v.id());
   }
 
@@ -106,11 +133,17 @@ class RowValidatorTest {
   @Test
   void chatLengthLimitsApplyToTheDerivedPrompt() {
     String longChat = "[{\"role\":\"user\",\"content\":\"" + "x".repeat(11) + "\"}]";
-    assertReject(chat("l", null, longChat),
-        RejectReason.PROMPT_TOO_LONG, "prompt has 11 characters, limit 10", "l");
+    assertReject(
+        chat("l", null, longChat),
+        RejectReason.PROMPT_TOO_LONG,
+        "prompt has 11 characters, limit 10",
+        "l");
     String blankChat = "[{\"role\":\"user\",\"content\":\" \"}]";
-    assertReject(chat("b", null, blankChat),
-        RejectReason.EMPTY_PROMPT, "prompt is blank (1 whitespace characters)", "b");
+    assertReject(
+        chat("b", null, blankChat),
+        RejectReason.EMPTY_PROMPT,
+        "prompt is blank (1 whitespace characters)",
+        "b");
   }
 
   @Test

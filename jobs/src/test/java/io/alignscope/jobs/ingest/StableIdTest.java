@@ -26,16 +26,13 @@ class StableIdTest {
 
   @Test
   void nullAndEmptyAnswersHashAlike() {
-    assertEquals(
-        StableId.derive("q", null, null, null), StableId.derive("q", "", "", ""));
+    assertEquals(StableId.derive("q", null, null, null), StableId.derive("q", "", "", ""));
   }
 
   @Test
   void separatorKeepsFieldsApart() {
-    assertNotEquals(
-        StableId.derive("ab", "c", null, null), StableId.derive("a", "bc", null, null));
-    assertNotEquals(
-        StableId.derive("q", null, "x", null), StableId.derive("q", null, null, "x"));
+    assertNotEquals(StableId.derive("ab", "c", null, null), StableId.derive("a", "bc", null, null));
+    assertNotEquals(StableId.derive("q", null, "x", null), StableId.derive("q", null, null, "x"));
   }
 
   @Test
