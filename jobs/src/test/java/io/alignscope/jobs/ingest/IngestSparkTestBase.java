@@ -1,0 +1,70 @@
+package io.alignscope.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** One light local[2] SparkSession per test class, plus helpers for corpus files. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IngestSparkTestBase {
+
+  protected SparkSession spark;
+  protected CorpusReader reader;
+
+  @BeforeAll
+  void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName(getClass().getSimpleName())
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
+    reader = new CorpusReader(spark);
+  }
+
+  @AfterAll
+  void stopSpark() {
+    spark.stop();
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
+  }
+
+  static Path write(Path file, List<String> lines) throws IOException {
+    return Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  static Path write(Path file, String text) throws IOException {
+    return Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** /work/shared/data: the shared corpora, found from the jobs module directory. */
+  static Path sharedData() {
+    Path repoRoot = Paths.get("").toAbsolutePath().getParent();
+    Path data = repoRoot.getParent().resolve("shared").resolve("data");
+    if (!Files.isDirectory(data)) {
+      fail("shared corpora not found at " + data + " (expected ../shared/data next to the repo)");
+    }
+    return data;
+  }
+
+  /** Accepted rows keyed by id. */
+  static Map<String, Row> byId(List<Row> rows) {
+    Map<String, Row> map = new TreeMap<>();
+    rows.forEach(r -> map.put(r.getAs(CanonicalSchema.ID), r));
+    return map;
+  }
+}
