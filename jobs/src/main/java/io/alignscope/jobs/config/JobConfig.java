@@ -44,8 +44,12 @@ public record JobConfig(RunSettings run, SparkSettings spark, CorpusOptions corp
         .optCsvHeader(r.bool("corpus.csv.header"))
         .optCsvDelimiter(r.string("corpus.csv.delimiter"));
     for (CanonicalField field : CanonicalField.values()) {
-      String key = "corpus.columns." + field.name().toLowerCase(Locale.ROOT);
-      builder.optColumn(field, r.string(key));
+      String name = field.name().toLowerCase(Locale.ROOT);
+      String source = r.string("corpus.columns." + name);
+      // A mapping to the field's own name is the default: optional. Any other mapping is required.
+      if (!source.equals(name)) {
+        builder.optColumn(field, source);
+      }
     }
     try {
       return builder.build();

@@ -25,7 +25,7 @@ public final class DeviceSelector {
     TaskContext task = TaskContext.get();
     String assigned = null;
     if (task != null) {
-      Map<String, ResourceInformation> resources = scala.jdk.javaapi.CollectionConverters.asJava(task.resources());
+      Map<String, ResourceInformation> resources = task.resourcesJMap();
       ResourceInformation gpu = resources.get("gpu");
       if (gpu != null && gpu.addresses().length > 0) {
         assigned = gpu.addresses()[0];

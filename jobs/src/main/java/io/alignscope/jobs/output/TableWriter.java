@@ -47,6 +47,16 @@ public final class TableWriter {
     }
   }
 
+  /** Whether a file (or folder) exists at {@code path}. */
+  public boolean existsFile(String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot inspect " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Reads a table. */
   public Dataset<Row> read(String path) {
     return spark.read().parquet(path);

@@ -42,9 +42,12 @@ final class Ops {
     return normed.mul(weight).add(bias);
   }
 
-  /** SiLU: {@code x * sigmoid(x)}. */
+  /**
+   * SiLU: {@code x * sigmoid(x)}, with libtorch's stable sigmoid (1 / (1 + exp(-x)) overflows for
+   * very negative x and then poisons gradients with inf * 0).
+   */
   static NDArray silu(NDArray x) {
-    return x.mul(x.neg().exp().add(1).pow(-1));
+    return x.mul(x.getNDArrayInternal().sigmoid());
   }
 
   /** GPT-2's tanh approximation of GELU ({@code gelu_new}). */

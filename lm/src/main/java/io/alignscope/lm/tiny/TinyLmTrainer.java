@@ -58,6 +58,10 @@ public final class TinyLmTrainer {
             collector.backward(lossArray);
             loss = lossArray.getFloat();
           }
+          if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
+                + "); lower the learning rate");
+          }
           update(params, moments, step, learningRate(schedule, step), schedule.weightDecay(), scope);
         }
         losses.add(loss);

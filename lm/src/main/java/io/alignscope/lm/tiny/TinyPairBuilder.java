@@ -64,7 +64,7 @@ public final class TinyPairBuilder {
     /** The shipped pair (a few minutes on two cores). */
     public static Plan full() {
       return new Plan(20251123L, 6000, 3000, 2048, 128, 4, 4, 352,
-          new TinyLmTrainer.Schedule(1400, 16, 192, 3e-3, 100, 0.01, 1),
+          new TinyLmTrainer.Schedule(1400, 16, 192, 2e-3, 100, 0.01, 1),
           new TinyLmTrainer.Schedule(500, 16, 192, 1e-3, 30, 0.01, 2), 0.2, TensorDType.BF16);
     }
 

@@ -1,0 +1,14 @@
+package io.alignscope.jobs.cli;
+
+import io.alignscope.jobs.config.JobConfig;
+import io.alignscope.jobs.pipeline.Pipeline;
+import org.apache.spark.sql.SparkSession;
+
+/** The pipeline with every stage this build has. */
+final class Pipelines {
+  private Pipelines() {}
+
+  static Pipeline of(SparkSession spark, JobConfig config) {
+    return new Pipeline(spark, config);
+  }
+}

@@ -1,0 +1,34 @@
+package io.alignscope.jobs.cli;
+
+import io.alignscope.jobs.config.JobConfig;
+import io.alignscope.jobs.pipeline.Pipeline;
+import io.alignscope.jobs.pipeline.RunResult;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code alignscope run}: the whole pipeline. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the configured stages (default: shift, bf, nudge, select, report) and write Parquet outputs, "
+        + "a manifest and a report. With no options: the embedded tiny model pair on the bundled sample corpus.")
+final class RunCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options = new ConfigOptions();
+
+  @Override
+  public Integer call() {
+    JobConfig config = options.load();
+    SparkSession spark = SparkSessions.create(config);
+    try {
+      RunResult result = Pipelines.of(spark, config).run();
+      System.out.println("outputs: " + result.output());
+      System.out.println("manifest: " + result.output() + "/manifest.json");
+      if (result.manifest().path("outputs").has("report/index.html")) {
+        System.out.println("report: " + result.output() + "/report/index.html");
+      }
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}
