@@ -62,7 +62,10 @@ public final class TinyLmTrainer {
             throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
                 + "); lower the learning rate");
           }
-          update(params, moments, step, learningRate(schedule, step), schedule.weightDecay(), scope);
+          double norm = update(params, moments, step, learningRate(schedule, step), schedule.weightDecay(), scope);
+          if (step % 10 == 0) {
+            LOG.debug("step {} loss {} gradient norm {}", step, loss, norm);
+          }
         }
         losses.add(loss);
         if (step % 50 == 0 || step == schedule.steps()) {
@@ -92,7 +95,8 @@ public final class TinyLmTrainer {
     return nll.mul(weight).sum().div(weight.sum().maximum(1f));
   }
 
-  private static void update(Map<String, NDArray> params, Map<String, NDArray[]> moments, int step, double lr,
+  /** One AdamW step with clipping; returns the gradient norm before clipping. */
+  private static double update(Map<String, NDArray> params, Map<String, NDArray[]> moments, int step, double lr,
       double weightDecay, NDManager scope) {
     List<NDArray> grads = new ArrayList<>();
     double squares = 0;
@@ -101,6 +105,9 @@ public final class TinyLmTrainer {
       g.attach(scope);
       grads.add(g);
       squares += g.square().sum().getFloat();
+    }
+    if (!Double.isFinite(squares)) {
+      throw new IllegalStateException("non-finite gradient at step " + step);
     }
     double scale = Math.min(1.0, CLIP / (Math.sqrt(squares) + 1e-6));
     double correction1 = 1 - Math.pow(BETA1, step);
@@ -121,6 +128,7 @@ public final class TinyLmTrainer {
       p.subi(delta.mul(lr));
       grads.get(i - 1).muli(0);
     }
+    return Math.sqrt(squares);
   }
 
   private static double learningRate(Schedule s, int step) {
