@@ -1,10 +1,8 @@
 package io.alignscope.jobs.cli;
 
 import io.alignscope.jobs.config.JobConfig;
-import io.alignscope.jobs.pipeline.Pipeline;
 import io.alignscope.jobs.pipeline.RunResult;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,17 +16,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig config = options.load();
-    SparkSession spark = SparkSessions.create(config);
-    try {
-      RunResult result = Pipelines.of(spark, config).run();
-      System.out.println("outputs: " + result.output());
-      System.out.println("manifest: " + result.output() + "/manifest.json");
-      if (result.manifest().path("outputs").has("report/index.html")) {
-        System.out.println("report: " + result.output() + "/report/index.html");
-      }
-      return 0;
-    } finally {
-      spark.stop();
+    RunResult result = SparkSessions.with(config, spark -> Pipelines.of(spark, config).run());
+    System.out.println("outputs: " + result.output());
+    System.out.println("manifest: " + result.output() + "/manifest.json");
+    if (result.manifest().path("outputs").has("report/index.html")) {
+      System.out.println("report: " + result.output() + "/report/index.html");
     }
+    return 0;
   }
 }
