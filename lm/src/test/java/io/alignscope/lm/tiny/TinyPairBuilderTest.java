@@ -30,7 +30,7 @@ class TinyPairBuilderTest {
       assertTrue(b.vocabularyDifference(a).isEmpty(), "the pair shares one vocabulary");
       assertTrue(a.chatTemplate().isPresent());
       assertFalse(b.chatTemplate().isPresent());
-      assertEquals(java.util.List.of(1, a.idOf("<|end|>")), a.eosIds());
+      assertEquals(java.util.List.of(a.idOf("<|end|>"), 1), a.eosIds(), "tokenizer_config first, then config.json");
     }
   }
 
