@@ -9,7 +9,8 @@ import io.alignscope.jobs.testing.RunConfigs;
 import io.alignscope.jobs.testing.SparkTests;
 import io.alignscope.jobs.testing.TaskCounter;
 import io.alignscope.lm.tiny.EmbeddedModels;
-import io.alignscope.lm.tiny.TinyPairBuilder;
+import io.alignscope.lm.tiny.ByteLevelBpeTrainer;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,16 +41,22 @@ class PairValidationTest {
   }
 
   private static String failure(String... overrides) {
-    Pipeline pipeline = new Pipeline(spark, RunConfigs.quick(dir.resolve("out"), overrides));
+    String[] all = java.util.Arrays.copyOf(overrides, overrides.length + 1);
+    all[overrides.length] = "run.stages=[shift]";
+    Pipeline pipeline = new Pipeline(spark, RunConfigs.quick(dir.resolve("out"), all));
     ModelValidationException e = assertThrows(ModelValidationException.class, pipeline::run);
     assertEquals(0, tasks.started(), "no task may run before the models are validated");
     return e.getMessage();
   }
 
   private static Path copyOfBase(String name) throws Exception {
+    return copyOf(base, name);
+  }
+
+  private static Path copyOf(Path model, String name) throws Exception {
     Path copy = dir.resolve(name);
     Files.createDirectories(copy);
-    try (var files = Files.list(base)) {
+    try (var files = Files.list(model)) {
       for (Path f : files.toList()) {
         Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -78,13 +85,13 @@ class PairValidationTest {
 
   @Test
   void mismatchedTokenizers() throws Exception {
-    TinyPairBuilder.Result other = TinyPairBuilder.build(TinyPairBuilder.Plan.quick(), dir.resolve("other"));
-    Path mixed = copyOfBase("mixed-tokenizer");
-    Files.copy(other.base().resolve("tokenizer.json"), mixed.resolve("tokenizer.json"),
-        StandardCopyOption.REPLACE_EXISTING);
+    Path mixed = copyOf(EmbeddedModels.materialize("embedded:tiny-aligned", dir.resolve("cache")), "mixed-tokenizer");
+    ByteLevelBpeTrainer.train(List.of("a different tokenizer trained on other text"), 400,
+        io.alignscope.lm.tiny.TinyPairBuilder.SPECIAL_TOKENS).writeTokenizerJson(mixed.resolve("tokenizer.json"));
     String message = failure("models.aligned.path=" + mixed);
     assertTrue(message.contains("models.base (embedded:tiny-base) and models.aligned (" + mixed
-        + ") have incompatible tokenizers: vocabulary sizes differ: 2048 vs 400"), message);
+        + ") have incompatible tokenizers: vocabulary sizes differ: 2048 vs 267; distribution shift needs one shared "
+        + "vocabulary"), message);
   }
 
   @Test

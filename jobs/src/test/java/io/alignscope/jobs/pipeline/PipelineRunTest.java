@@ -34,7 +34,7 @@ class PipelineRunTest {
     }
     lines.add("{\"id\":\"broken\",\"prompt\":\"no closing brace\"");
     lines.add("{\"id\":\"empty\",\"prompt\":\"  \"}");
-    lines.add("{\"id\":\"huge\",\"prompt\":\"" + "word ".repeat(3000) + "\"}");
+    lines.add("{\"id\":\"huge\",\"prompt\":\"" + "word ".repeat(4000) + "\"}");
     lines.add("{\"id\":\"q1\",\"prompt\":\"a second row with a used id\"}");
     lines.add("{\"id\":\"longish\",\"prompt\":\"" + "garden ".repeat(200) + "\"}");
     Path corpus = Files.write(dir.resolve("corpus.jsonl"), lines);

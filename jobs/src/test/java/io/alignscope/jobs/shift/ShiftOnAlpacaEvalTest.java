@@ -2,7 +2,16 @@ package io.alignscope.jobs.shift;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alignscope.jobs.pipeline.Pipeline;
+import io.alignscope.lm.checkpoint.Checkpoint;
+import io.alignscope.lm.text.ChatTemplateFormat;
+import io.alignscope.lm.text.LmTokenizer;
+import io.alignscope.lm.text.Message;
+import io.alignscope.lm.text.WrapperFormat;
+import io.alignscope.lm.tiny.EmbeddedModels;
+import java.nio.file.Files;
 import io.alignscope.jobs.testing.RunConfigs;
 import io.alignscope.jobs.testing.SparkTests;
 import java.nio.file.Path;
@@ -46,9 +55,32 @@ class ShiftOnAlpacaEvalTest {
   }
 
   @Test
-  void everyResponseIsScoredOrRejectedWithAReason() {
+  void everyResponseIsScoredOrRejectedWithAReason() throws Exception {
     assertEquals(805, examples.size() + rejects);
-    assertTrue(examples.size() > 780, "only " + examples.size() + " scored");
+    // Count independently which rows exceed the 1024-token limits with the pair's tokenizer.
+    long tooLongResponses = 0;
+    long tooLongPrompts = 0;
+    try (LmTokenizer tokenizer = LmTokenizer.of(Checkpoint.openMetadata(
+        EmbeddedModels.materialize("embedded:tiny-aligned", dir.resolve("models"))))) {
+      ChatTemplateFormat chat = ChatTemplateFormat.fromTokenizer(tokenizer, "");
+      WrapperFormat urial = WrapperFormat.urial(tokenizer);
+      ObjectMapper json = new ObjectMapper();
+      for (String line : Files.readAllLines(SparkTests.sharedData().resolve("alpaca_eval_llama-2-7b-chat.jsonl"))) {
+        JsonNode row = json.readTree(line);
+        List<Message> prompt = List.of(Message.user(row.get("prompt").asText()));
+        if (Math.max(chat.promptIds(prompt).length, urial.promptIds(prompt).length) > 1024) {
+          tooLongPrompts++;
+        } else if (tokenizer.encode(row.get("response").asText()).length > 1024) {
+          tooLongResponses++;
+        }
+      }
+    }
+    Map<String, Long> reasons = new HashMap<>();
+    spark.read().parquet(dir.resolve("rejects").toString()).groupBy("reason").count().collectAsList()
+        .forEach(r -> reasons.put(r.getString(0), r.getLong(1)));
+    assertEquals(tooLongResponses, reasons.getOrDefault("response-too-many-tokens", 0L));
+    assertEquals(tooLongPrompts, reasons.getOrDefault("prompt-too-many-tokens", 0L));
+    assertEquals(tooLongPrompts + tooLongResponses, rejects);
     for (Row r : examples) {
       assertEquals("response", r.getAs("answer_source"));
       int n = r.<Integer>getAs("answer_tokens");
