@@ -36,7 +36,8 @@ public final class ExecutorModels {
   }
 
   private static LoadedModel load(ModelSpec spec, ModelSettings settings, Configuration hadoop, Device device) {
-    EngineSetup.apply(settings.torchThreads());
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    EngineSetup.apply(settings.torchThreads(), env == null ? 1 : EngineSetup.concurrentTasks(env.conf()));
     long start = System.nanoTime();
     Checkpoint checkpoint = Checkpoint.open(new ModelStore(settings.cacheDir(), hadoop).localize(spec.path()));
     CausalLm model = Models.load(checkpoint, DeviceSelector.options(device, settings.dtype()));
