@@ -65,7 +65,7 @@ final class RunTables {
       if (fs.exists(new Path(folder, "_SUCCESS"))) {
         return true;
       }
-      if (!fs.isDirectory(folder)) {
+      if (!fs.exists(folder)) {
         return false;
       }
       for (FileStatus child : fs.listStatus(folder)) {

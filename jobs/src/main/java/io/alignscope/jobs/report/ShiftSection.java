@@ -20,6 +20,8 @@ final class ShiftSection {
   private static final String LEAD = "The base model reads the aligned model's answers token by token. Each answer "
       + "token is unshifted when the base model also ranks it first, marginal at rank 2\u20133, shifted below that.";
   private static final int TOP_TOKENS_SHOWN = 30;
+  /** Absolute positions drawn (shift.position-limit may keep more in the table). */
+  static final int POSITIONS_SHOWN = 512;
   private static final String[] CLASSES = {"unshifted", "marginal", "shifted"};
   private static final String[] CLASS_LABELS = {"unshifted (rank 1)", "marginal (rank 2\u20133)", "shifted (rank > 3)"};
   private static final String[] CLASS_COLORS = {Palette.UNSHIFTED, Palette.MARGINAL, Palette.SHIFTED};
@@ -172,7 +174,7 @@ final class ShiftSection {
       s.note(table + " lacks columns " + missing + "; its chart is left out.");
       return Optional.empty();
     }
-    List<Row> rows = t.get().orderBy(orderBy).collectAsList();
+    List<Row> rows = t.get().orderBy(orderBy).limit(POSITIONS_SHOWN).collectAsList();
     if (rows.isEmpty()) {
       s.note(table + " is empty; its chart is left out.");
       return Optional.empty();

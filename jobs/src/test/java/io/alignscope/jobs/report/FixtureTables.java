@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 
+import io.alignscope.jobs.ingest.RejectsSchema;
 import io.alignscope.jobs.output.RunLayout;
 import io.alignscope.jobs.shift.ShiftStage;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Tables the report reads that no finished stage writes yet, made up for tests: selection tables
- * derived from a run's shift examples (the selection stage is built elsewhere), and hostile token
- * strings added to the most-shifted-tokens table.
+ * derived from a run's shift examples (the selection stage is built elsewhere), hostile token
+ * strings added to the most-shifted-tokens table, and a reject full of markup.
  */
 final class FixtureTables {
   private FixtureTables() {}
@@ -41,6 +42,13 @@ final class FixtureTables {
     written.selectExpr("'weighted' as strategy", "0.1 as budget", "count(*) as scored",
             "sum(cast(selected as int)) as selected")
         .write().mode(SaveMode.Overwrite).parquet(layout.table(SelectionSection.SUMMARY));
+  }
+
+  /** A reject of the stand-in selection stage whose id, detail and raw record are hostile strings. */
+  static void hostileReject(SparkSession spark, RunLayout layout) {
+    String hostile = HostileStrings.SCRIPT_BREAKOUT + HostileStrings.IMG_ONERROR;
+    RejectsSchema.of(spark, List.of(RejectsSchema.row(hostile, "fixture-reject", hostile, hostile, hostile, "select")))
+        .drop(RejectsSchema.STAGE).write().mode(SaveMode.Overwrite).parquet(layout.rejects("select"));
   }
 
   /** Adds every hostile string as a frequently shifted token to shift/top_tokens. */

@@ -49,6 +49,7 @@ class ReportStageBrowserTest extends ReportSparkTestBase {
         .with(Stage.SELECT, context -> {
           FixtureTables.selection(spark, layout);
           FixtureTables.hostileTopTokens(spark, layout);
+          FixtureTables.hostileReject(spark, layout);
           return StageSummary.of("select");
         })
         .with(Stage.REPORT, ReportStage::run)
@@ -87,14 +88,16 @@ class ReportStageBrowserTest extends ReportSparkTestBase {
     assertFalse(html.contains(HostileStrings.SCRIPT_BREAKOUT));
     assertTrue(html.contains("<title>Report &lt;test&gt; &amp; &#39;quotes&#39;</title>"));
     assertEquals(4, html.split("</script>", -1).length - 1, "exactly the page's own four script elements");
-    assertTrue(html.contains("bad-empty") || html.contains("empty"), "ingest rejects listed");
+    assertTrue(html.contains("<td>fixture-reject</td><td>1</td><td>&lt;/script&gt;&lt;script&gt;"),
+        "the hostile reject detail is shown, escaped");
   }
 
   @Test
   void headerListsRejectsAndCounts() throws Exception {
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertTrue(html.contains("Rejects per stage and reason"), "rejects table");
-    assertTrue(html.contains("<td>ingest</td>"), "ingest rejects");
+    assertTrue(html.contains("<td>ingest</td><td>empty-prompt</td><td>1</td>"), "empty prompt rejected");
+    assertTrue(html.contains("<td>ingest</td><td>malformed</td><td>1</td>"), "malformed line rejected");
     assertTrue(html.contains("<td>corpus</td><td>48</td>"), "accepted corpus rows");
     assertTrue(html.contains("<td>select/scored</td><td>48</td>"), "selection rows");
   }
