@@ -10,29 +10,13 @@ import io.alignscope.jobs.models.HadoopConf;
 import io.alignscope.jobs.models.LoadedModel;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /** The branching-factor stage on one partition. */
 public final class BranchingFunction extends ModelStageFunction {
   private static final long serialVersionUID = 1L;
 
   public BranchingFunction(JobConfig config, HadoopConf hadoop) {
-    super(config, hadoop);
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.BF;
-  }
-
-  @Override
-  public StructType resultSchema() {
-    return BranchingSchema.SCHEMA;
-  }
-
-  @Override
-  protected boolean needsAnswer() {
-    return false;
+    super(config, hadoop, Stage.BF, BranchingSchema.SCHEMA, false);
   }
 
   @Override

@@ -31,25 +31,25 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunLayout layout = new RunLayout(run);
     JobConfig config = ConfigLoader.load(List.of("run.name=alignscope-report"));
-    SparkSession spark = SparkSessions.create(config);
-    try {
-      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-      if (!exists(run, hadoop)) {
-        throw new IllegalArgumentException("--run " + run + ": no such folder");
-      }
-      RunInfo info = RunInfo.fromManifest(run, manifest(layout.manifest(), hadoop));
-      RunReport.Rendered report = new RunReport(spark).render(layout, info);
-      String target = out == null ? layout.report() : out;
-      RunReport.write(target, report.html(), hadoop);
-      System.out.println("charts: " + report.charts().size() + (report.notRun().isEmpty() ? ""
-          : "; not run: " + String.join(", ", report.notRun())));
-      System.out.println("report: " + target);
-      return 0;
-    } finally {
-      spark.stop();
+    String target = out == null ? new RunLayout(run).report() : out;
+    RunReport.Rendered report = SparkSessions.with(config, spark -> render(spark, target));
+    System.out.println("charts: " + report.charts().size() + (report.notRun().isEmpty() ? ""
+        : "; not run: " + String.join(", ", report.notRun())));
+    System.out.println("report: " + target);
+    return 0;
+  }
+
+  private RunReport.Rendered render(SparkSession spark, String target) {
+    RunLayout layout = new RunLayout(run);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    if (!exists(run, hadoop)) {
+      throw new IllegalArgumentException("--run " + run + ": no such folder");
     }
+    RunInfo info = RunInfo.fromManifest(run, manifest(layout.manifest(), hadoop));
+    RunReport.Rendered report = new RunReport(spark).render(layout, info);
+    RunReport.write(target, report.html(), hadoop);
+    return report;
   }
 
   private static boolean exists(String location, Configuration hadoop) {

@@ -1,11 +1,9 @@
 package io.alignscope.jobs.cli;
 
 import io.alignscope.jobs.config.JobConfig;
-import io.alignscope.jobs.pipeline.Pipeline;
 import io.alignscope.jobs.pipeline.RunResult;
 import io.alignscope.jobs.report.ReportStage;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,18 +17,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig config = options.load();
-    SparkSession spark = SparkSessions.create(config);
-    try {
-      RunResult result = Pipelines.of(spark, config).run();
-      System.out.println("outputs: " + result.output());
-      System.out.println("manifest: " + result.output() + "/manifest.json");
-      String report = result.manifest().path("stages").path(ReportStage.NAME).path("headline").path("path").asText("");
-      System.out.println("report: " + (report.isEmpty()
-          ? "not written (add report to run.stages, or run: alignscope report --run " + result.output() + ")"
-          : report));
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    RunResult result = SparkSessions.with(config, spark -> Pipelines.of(spark, config).run());
+    System.out.println("outputs: " + result.output());
+    System.out.println("manifest: " + result.output() + "/manifest.json");
+    String report = result.manifest().path("stages").path(ReportStage.NAME).path("headline").path("path").asText("");
+    System.out.println("report: " + (report.isEmpty()
+        ? "not written (add report to run.stages, or run: alignscope report --run " + result.output() + ")"
+        : report));
+    return 0;
   }
 }

@@ -19,4 +19,14 @@ final class SparkSessions {
     }
     return builder.getOrCreate();
   }
+
+  /** Runs {@code work} in a session for {@code config} and stops the session afterwards. */
+  static <T> T with(JobConfig config, java.util.function.Function<SparkSession, T> work) {
+    SparkSession spark = create(config);
+    try {
+      return work.apply(spark);
+    } finally {
+      spark.stop();
+    }
+  }
 }

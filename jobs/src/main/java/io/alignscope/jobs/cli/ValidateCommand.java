@@ -3,7 +3,6 @@ package io.alignscope.jobs.cli;
 import io.alignscope.jobs.config.JobConfig;
 import io.alignscope.jobs.models.ModelIdentity;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,16 +16,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig config = options.load();
-    SparkSession spark = SparkSessions.create(config);
-    try {
-      for (ModelIdentity m : Pipelines.of(spark, config).validate()) {
-        System.out.printf("%s: %s (%s, vocabulary %d, %s)%n", m.role(), m.location(), m.modelType(), m.vocabSize(),
-            m.promptFormat());
-      }
-      System.out.println("configuration is valid; stages: " + config.run().stages());
-      return 0;
-    } finally {
-      spark.stop();
+    for (ModelIdentity m : SparkSessions.with(config, spark -> Pipelines.of(spark, config).validate())) {
+      System.out.printf("%s: %s (%s, vocabulary %d, %s)%n", m.role(), m.location(), m.modelType(), m.vocabSize(),
+          m.promptFormat());
     }
+    System.out.println("configuration is valid; stages: " + config.run().stages());
+    return 0;
   }
 }

@@ -26,20 +26,33 @@ public abstract class ModelStageFunction implements MapPartitionsFunction<Row, R
   private static final long serialVersionUID = 1L;
   protected final JobConfig config;
   private final HadoopConf hadoop;
+  private final Stage stage;
+  private final StructType resultSchema;
+  private final boolean needsAnswer;
 
-  protected ModelStageFunction(JobConfig config, HadoopConf hadoop) {
+  /**
+   * @param stage which stage this is
+   * @param resultSchema schema of the result rows (without the reject column)
+   * @param needsAnswer whether the records' answers must be tokenised
+   */
+  protected ModelStageFunction(JobConfig config, HadoopConf hadoop, Stage stage, StructType resultSchema,
+      boolean needsAnswer) {
     this.config = config;
     this.hadoop = hadoop;
+    this.stage = stage;
+    this.resultSchema = resultSchema;
+    this.needsAnswer = needsAnswer;
   }
 
   /** Which stage this is. */
-  public abstract Stage stage();
+  public Stage stage() {
+    return stage;
+  }
 
   /** Schema of the result rows (without the reject column). */
-  public abstract StructType resultSchema();
-
-  /** Whether the stage needs the records' answers tokenised. */
-  protected abstract boolean needsAnswer();
+  public StructType resultSchema() {
+    return resultSchema;
+  }
 
   /**
    * Processes one partition's prepared prompts; returns result rows of {@link #resultSchema()}
@@ -60,7 +73,7 @@ public abstract class ModelStageFunction implements MapPartitionsFunction<Row, R
       LoadedModel base = ExecutorModels.get(config.models().base(), config.models(), hadoop.get(), device);
       LoadedModel aligned = ExecutorModels.get(config.models().aligned(), config.models(), hadoop.get(), device);
       PromptPreparer.Outcome prepared = new PromptPreparer(base, aligned, config.tokenLimits())
-          .prepare(records, needsAnswer());
+          .prepare(records, needsAnswer);
       List<StageReject> rejects = new ArrayList<>(prepared.rejects());
       PartitionProgress progress = new PartitionProgress(stage().configName(), partition, records.size());
       for (Row result : process(prepared.prepared(), base, aligned, progress, rejects)) {

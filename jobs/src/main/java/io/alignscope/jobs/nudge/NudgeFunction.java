@@ -39,22 +39,7 @@ public final class NudgeFunction extends ModelStageFunction {
       .add("stop_reason", DataTypes.StringType, false);
 
   public NudgeFunction(JobConfig config, HadoopConf hadoop) {
-    super(config, hadoop);
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.NUDGE;
-  }
-
-  @Override
-  public StructType resultSchema() {
-    return SCHEMA;
-  }
-
-  @Override
-  protected boolean needsAnswer() {
-    return false;
+    super(config, hadoop, Stage.NUDGE, SCHEMA, false);
   }
 
   @Override

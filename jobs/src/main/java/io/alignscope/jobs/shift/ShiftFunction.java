@@ -11,29 +11,13 @@ import io.alignscope.jobs.models.HadoopConf;
 import io.alignscope.jobs.models.LoadedModel;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /** The shift stage on one partition: {@link ShiftScoring} into {@link ShiftSchema} rows. */
 public final class ShiftFunction extends ModelStageFunction {
   private static final long serialVersionUID = 1L;
 
   public ShiftFunction(JobConfig config, HadoopConf hadoop) {
-    super(config, hadoop);
-  }
-
-  @Override
-  public Stage stage() {
-    return Stage.SHIFT;
-  }
-
-  @Override
-  public StructType resultSchema() {
-    return ShiftSchema.SCHEMA;
-  }
-
-  @Override
-  protected boolean needsAnswer() {
-    return config.shift().answers() != AnswerSource.GENERATE;
+    super(config, hadoop, Stage.SHIFT, ShiftSchema.SCHEMA, config.shift().answers() != AnswerSource.GENERATE);
   }
 
   @Override

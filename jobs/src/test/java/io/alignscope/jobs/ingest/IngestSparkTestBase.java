@@ -1,12 +1,9 @@
 package io.alignscope.jobs.ingest;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.alignscope.jobs.testing.SparkTests;
 import org.junit.jupiter.api.TestInstance;
 
 /** One light local[2] SparkSession per test class, plus helpers for corpus files. */
@@ -25,22 +23,13 @@ abstract class IngestSparkTestBase {
 
   @BeforeAll
   void startSpark() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName(getClass().getSimpleName())
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
+    spark = SparkTests.session(getClass().getSimpleName(), "local[2]");
     reader = new CorpusReader(spark);
   }
 
   @AfterAll
   void stopSpark() {
-    spark.stop();
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
+    SparkTests.stop(spark);
   }
 
   static Path write(Path file, List<String> lines) throws IOException {
@@ -53,12 +42,7 @@ abstract class IngestSparkTestBase {
 
   /** /work/shared/data: the shared corpora, found from the jobs module directory. */
   static Path sharedData() {
-    Path repoRoot = Paths.get("").toAbsolutePath().getParent();
-    Path data = repoRoot.getParent().resolve("shared").resolve("data");
-    if (!Files.isDirectory(data)) {
-      fail("shared corpora not found at " + data + " (expected ../shared/data next to the repo)");
-    }
-    return data;
+    return SparkTests.sharedData();
   }
 
   /** Accepted rows keyed by id. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.alignscope.jobs.cli.AlignscopeCommand;
-import io.alignscope.lm.tiny.TinyPairBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,8 @@ class ReportCommandTest {
     System.setProperty("spark.ui.enabled", "false");
     System.setProperty("spark.driver.host", "127.0.0.1");
     System.setProperty("spark.sql.shuffle.partitions", "2");
-    TinyPairBuilder.Result pair = TinyRun.pair(dir.resolve("models"));
     run = dir.resolve("run");
-    Result r = execute("run", "--set", "run.output=" + run, "--set", "models.base.path=" + pair.base(),
-        "--set", "models.aligned.path=" + pair.aligned(), "--set", "run.stages=[shift,report]",
+    Result r = execute("run", "--set", "run.output=" + run, "--set", "run.stages=[shift,report]",
         "--set", "corpus.limit=8", "--set", "shift.max-new-tokens=8");
     assertEquals(0, r.code(), r.out());
     runOutput = r.out();

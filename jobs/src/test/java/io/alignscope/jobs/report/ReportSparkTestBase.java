@@ -1,5 +1,6 @@
 package io.alignscope.jobs.report;
 
+import io.alignscope.jobs.testing.SparkTests;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,19 +13,11 @@ abstract class ReportSparkTestBase {
 
   @BeforeAll
   void startSpark() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName(getClass().getSimpleName())
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    spark = SparkTests.session(getClass().getSimpleName(), "local[2]");
   }
 
   @AfterAll
   void stopSpark() {
-    spark.stop();
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
+    SparkTests.stop(spark);
   }
 }

@@ -11,7 +11,6 @@ import io.alignscope.jobs.output.RunLayout;
 import io.alignscope.jobs.pipeline.Pipeline;
 import io.alignscope.jobs.pipeline.RunResult;
 import io.alignscope.jobs.pipeline.StageSummary;
-import io.alignscope.lm.tiny.TinyPairBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real run (shift, bf, nudge, a stand-in selection stage, report) on the quick tiny pair, with
+ * A real run (shift, bf, nudge, a stand-in selection stage, report) on the embedded tiny pair, with
  * corpus rows that are rejected and hostile token strings; the page is opened in headless Chromium.
  * With -Dalignscope.report.screenshot=FILE.png it also leaves a screenshot there.
  */
@@ -38,11 +37,10 @@ class ReportStageBrowserTest extends ReportSparkTestBase {
 
   @BeforeAll
   void runPipeline() throws Exception {
-    TinyPairBuilder.Result pair = TinyRun.pair(dir.resolve("models"));
     Path corpus = TinyRun.corpus(dir.resolve("prompts.jsonl"),
         "{\"id\": \"bad-empty\", \"prompt\": \"\"}",
         "not json " + HostileStrings.IMG_ONERROR + HostileStrings.SCRIPT_BREAKOUT);
-    JobConfig config = TinyRun.config(dir.resolve("run"), pair, corpus, "[shift,bf,nudge,select,report]",
+    JobConfig config = TinyRun.config(dir.resolve("run"), corpus, "[shift,bf,nudge,select,report]",
         "report.title=\"Report <test> & 'quotes'\"");
     RunLayout layout = new RunLayout(config.run().output());
     result = new Pipeline(spark, config)

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import io.alignscope.lm.checkpoint.Checkpoint;
 import io.alignscope.lm.checkpoint.FloatTensor;
 import io.alignscope.lm.checkpoint.ModelConfig;
@@ -65,6 +66,10 @@ abstract class DecoderModel implements CausalLm {
 
   @Override
   public final NDArray hidden(NDArray inputIds, NDArray attentionMask, KvCache cache) {
+    if (!options.trainable()) {
+      // PyTorch's grad mode is per thread and on by default: Spark task threads would record graphs.
+      JniUtils.setGradMode(false);
+    }
     NDManager scope = inputIds.getManager();
     long newTokens = inputIds.getShape().get(1);
     NDArray fullMask = cache == null ? attentionMask : cache.extendMask(attentionMask);

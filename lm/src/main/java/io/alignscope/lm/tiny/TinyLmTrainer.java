@@ -1,6 +1,7 @@
 package io.alignscope.lm.tiny;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -58,6 +59,8 @@ public final class TinyLmTrainer {
             collector.backward(lossArray);
             loss = lossArray.getFloat();
           }
+          // Grad mode is per thread and on by default; the in-place update must not be recorded.
+          JniUtils.setGradMode(false);
           if (!Double.isFinite(loss)) {
             throw new IllegalStateException("training diverged at step " + step + " (loss " + loss
                 + "); lower the learning rate");
