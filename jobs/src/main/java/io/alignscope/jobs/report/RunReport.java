@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 public final class RunReport {
   private final SparkSession spark;
 
+  /** A report reading tables through {@code spark}. */
   public RunReport(SparkSession spark) {
     this.spark = spark;
   }
