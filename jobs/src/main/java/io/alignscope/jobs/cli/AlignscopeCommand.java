@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The top-level command and its error handling: invalid configuration exits 2 with the problem named. */
 @Command(name = "alignscope", mixinStandardHelpOptions = true, version = "alignscope 0.1",
     description = "Measure how alignment changes a language model, and select the data worth aligning on.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ShowConfigCommand.class, BuildTinyModelsCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ShowConfigCommand.class, BuildTinyModelsCommand.class,
+        ReportCommand.class})
 public final class AlignscopeCommand implements Runnable {
   /** Exit code of invalid configuration or models. */
   public static final int INVALID = 2;

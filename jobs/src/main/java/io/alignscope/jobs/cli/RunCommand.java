@@ -2,6 +2,7 @@ package io.alignscope.jobs.cli;
 
 import io.alignscope.jobs.config.JobConfig;
 import io.alignscope.jobs.pipeline.RunResult;
+import io.alignscope.jobs.report.ReportStage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +20,10 @@ final class RunCommand implements Callable<Integer> {
     RunResult result = SparkSessions.with(config, spark -> Pipelines.of(spark, config).run());
     System.out.println("outputs: " + result.output());
     System.out.println("manifest: " + result.output() + "/manifest.json");
-    if (result.manifest().path("outputs").has("report/index.html")) {
-      System.out.println("report: " + result.output() + "/report/index.html");
-    }
+    String report = result.manifest().path("stages").path(ReportStage.NAME).path("headline").path("path").asText("");
+    System.out.println("report: " + (report.isEmpty()
+        ? "not written (add report to run.stages, or run: alignscope report --run " + result.output() + ")"
+        : report));
     return 0;
   }
 }
