@@ -100,20 +100,12 @@ public final class ModelStore {
         throw new CheckpointException("model folder " + location + " has no *.safetensors weights");
       }
       Files.createDirectories(target);
-      try (FileChannel channel = new RandomAccessFile(target.resolve(".lock").toFile(), "rw").getChannel();
-          FileLock lock = channel.lock()) {
-        if (!Files.exists(target.resolve(COMPLETE))) {
-          for (FileStatus f : files) {
-            Path local = target.resolve(f.getPath().getName());
-            if (!Files.exists(local) || Files.size(local) != f.getLen()) {
-              FileUtil.copy(fs, f.getPath(), local.toFile(), false, hadoop);
-            }
-            if (Files.size(local) != f.getLen()) {
-              throw new CheckpointException("copy of " + f.getPath() + " has " + Files.size(local)
-                  + " bytes, expected " + f.getLen());
-            }
-          }
-          Files.writeString(target.resolve(COMPLETE), location);
+      try (FileChannel channel = new RandomAccessFile(target.resolve(".lock").toFile(), "rw").getChannel()) {
+        FileLock lock = channel.lock();
+        try {
+          copyOnce(fs, files, target, location);
+        } finally {
+          lock.release();
         }
       }
       return target;
@@ -121,6 +113,25 @@ public final class ModelStore {
       throw new CheckpointException("cannot copy model " + location + " to " + target + ": " + e.getMessage(), e);
     }
   }
+
+  /** Copies and verifies the files unless an earlier copy completed. */
+  private void copyOnce(FileSystem fs, List<FileStatus> files, Path target, String location) throws IOException {
+    if (Files.exists(target.resolve(COMPLETE))) {
+      return;
+    }
+    for (FileStatus f : files) {
+      Path local = target.resolve(f.getPath().getName());
+      if (!Files.exists(local) || Files.size(local) != f.getLen()) {
+        FileUtil.copy(fs, f.getPath(), local.toFile(), false, hadoop);
+      }
+      if (Files.size(local) != f.getLen()) {
+        throw new CheckpointException("copy of " + f.getPath() + " has " + Files.size(local)
+            + " bytes, expected " + f.getLen());
+      }
+    }
+    Files.writeString(target.resolve(COMPLETE), location);
+  }
+
 
   private static String hash(String location) {
     try {
