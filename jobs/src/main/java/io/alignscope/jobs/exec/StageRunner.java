@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a model stage over the corpus: hashes rows to partitions by id (the same rows land in the
  * same partition on every attempt), runs the stage's {@link ModelStageFunction} once, and writes
- * its results and its rejects. When resuming, rows whose id the table already holds are skipped
- * and new results are appended.
+ * its results and its rejects. When resuming, rows whose id the table or the stage's rejects
+ * already hold are skipped and new results and rejects are appended.
  */
 public final class StageRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
@@ -44,10 +44,10 @@ public final class StageRunner {
   public Counts run(Dataset<Row> corpus, ModelStageFunction function, String table) {
     String stage = function.stage().configName();
     Dataset<Row> input = corpus;
-    if (config.run().mode() == RunMode.RESUME && writer.exists(table)) {
-      Dataset<Row> done = writer.read(table).select("id").distinct();
+    Dataset<Row> done = config.run().mode() == RunMode.RESUME ? decidedIds(table, layout.rejects(stage)) : null;
+    if (done != null) {
       input = corpus.join(done, corpus.col("id").equalTo(done.col("id")), "left_anti");
-      LOG.info("{}: resuming, skipping ids already in {}", stage, table);
+      LOG.info("{}: resuming, skipping ids already in {} or its rejects", stage, table);
     }
     Dataset<Row> combined = input.repartition(partitions(), functions.col("id"))
         .mapPartitions(function, Encoders.row(StageOutput.schema(function.resultSchema())))
@@ -63,6 +63,21 @@ public final class StageRunner {
     } finally {
       combined.unpersist();
     }
+  }
+
+  /**
+   * The ids an earlier run of this stage already decided: a result row or a reject of this stage.
+   * Both tables are appended to when resuming, so an id in either must not be processed again.
+   */
+  private Dataset<Row> decidedIds(String table, String rejects) {
+    Dataset<Row> done = null;
+    for (String path : new String[] {table, rejects}) {
+      if (writer.exists(path)) {
+        Dataset<Row> ids = writer.read(path).select("id");
+        done = done == null ? ids : done.union(ids);
+      }
+    }
+    return done == null ? null : done.distinct();
   }
 
   private int partitions() {
