@@ -20,6 +20,11 @@ public final class BranchingFunction extends ModelStageFunction {
   }
 
   @Override
+  protected int workUnitsPerRow() {
+    return config.bf().models().size();
+  }
+
+  @Override
   protected List<Row> process(List<PreparedPrompt> prompts, LoadedModel base, LoadedModel aligned,
       PartitionProgress progress, List<StageReject> rejects) {
     boolean keep = config.bf().keepSamples();

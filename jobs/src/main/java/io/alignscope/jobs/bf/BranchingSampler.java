@@ -49,7 +49,7 @@ public final class BranchingSampler {
           p -> p.promptTokens() + bf.maxNewTokens(), bf.samples(), p -> p.record().id(), batch)) {
         List<BranchingOutcome> outcomes = OomRetry.run(group, g -> sampleGroup(model, g, promptOf));
         out.addAll(outcomes);
-        progress.batchDone(0, outcomes.stream().flatMap(o -> o.continuations().stream())
+        progress.batchDone(group.size(), outcomes.stream().flatMap(o -> o.continuations().stream())
             .mapToLong(Generation::length).sum());
       }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import picocli.CommandLine.Option;
 
 /** The configuration options every command shares: files and overrides. */
@@ -34,6 +35,15 @@ final class ConfigOptions {
     return ConfigLoader.load(texts, overrides);
   }
 
+  /** Hadoop settings as Spark would pass them (spark.hadoop.* from spark-submit), e.g. s3a endpoints. */
+  private static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    for (scala.Tuple2<String, String> kv : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      conf.set(kv._1(), kv._2());
+    }
+    return conf;
+  }
+
   private static String read(String location) {
     try {
       if (location.startsWith("classpath:")) {
@@ -45,7 +55,7 @@ final class ConfigOptions {
         }
       }
       Path path = new Path(location);
-      FileSystem fs = path.getFileSystem(new Configuration());
+      FileSystem fs = path.getFileSystem(hadoopConfiguration());
       if (!fs.exists(path)) {
         throw new ConfigException("--config " + location + ": file not found");
       }

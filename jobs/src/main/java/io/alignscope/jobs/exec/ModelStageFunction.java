@@ -61,6 +61,11 @@ public abstract class ModelStageFunction implements MapPartitionsFunction<Row, R
   protected abstract List<Row> process(List<PreparedPrompt> prompts, LoadedModel base, LoadedModel aligned,
       PartitionProgress progress, List<StageReject> rejects);
 
+  /** Progress units per input row (e.g. one per sampled model); 1 by default. */
+  protected int workUnitsPerRow() {
+    return 1;
+  }
+
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     List<PromptRecord> records = new ArrayList<>();
@@ -75,7 +80,8 @@ public abstract class ModelStageFunction implements MapPartitionsFunction<Row, R
       PromptPreparer.Outcome prepared = new PromptPreparer(base, aligned, config.tokenLimits())
           .prepare(records, needsAnswer);
       List<StageReject> rejects = new ArrayList<>(prepared.rejects());
-      PartitionProgress progress = new PartitionProgress(stage().configName(), partition, records.size());
+      PartitionProgress progress = new PartitionProgress(stage().configName(), partition,
+          records.size() * workUnitsPerRow());
       for (Row result : process(prepared.prepared(), base, aligned, progress, rejects)) {
         out.add(StageOutput.result(result));
       }

@@ -3,7 +3,7 @@ package io.alignscope.jobs.exec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs a partition's progress: rows done, tokens processed and throughput. */
+/** Logs a partition's progress: work units done (rows, or rows x models), tokens and throughput. */
 public final class PartitionProgress {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionProgress.class);
   private static final long INTERVAL_NANOS = 30_000_000_000L;
