@@ -38,7 +38,8 @@ import org.apache.spark.sql.types.DataTypes;
  *       scaled l over all rows.
  * </ol>
  *
- * {@code isa} is ΔH (high = typical); the ranking direction is {@code select.isa.order}.
+ * {@code isa} is ΔH (high = typical); the ranking direction is {@code select.isa.order}. With
+ * fewer than two rows no mixture can be fitted and {@code isa} is null.
  */
 public final class IsaScores {
   public static final String LOG_LIKELIHOOD = "isa_loglik";
@@ -82,7 +83,11 @@ public final class IsaScores {
           .orderBy(col("_key"), col(CanonicalSchema.ID)).limit((int) fitRows);
     }
     if (fitRows < 2) {
-      throw new IllegalArgumentException("ISA needs at least 2 rows to fit a mixture, got " + fitRows);
+      // A mixture needs two points; with fewer there is no ISA score (null), and the fit says so.
+      Dataset<Row> none = rows.withColumn(LOG_LIKELIHOOD, functions.lit(null).cast(DataTypes.DoubleType))
+          .withColumn(ISA, functions.lit(null).cast(DataTypes.DoubleType));
+      return new Result(none, new Fit(0, 0, settings.isaComponents(), fitRows, new double[0], Double.NaN,
+          Double.NaN));
     }
     int inputDimensions = rows.select(functions.size(col(ModelScoreSchema.EMBEDDING))).first().getInt(0);
     int dimensions = (int) Math.min(Math.min(settings.isaPcaDimensions(), inputDimensions), fitRows - 1);

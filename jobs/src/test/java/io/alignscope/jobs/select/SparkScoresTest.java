@@ -137,4 +137,15 @@ class SparkScoresTest extends SelectSparkTestBase {
           r.<Double>getAs(IsaScores.ISA), 0.0);
     }
   }
+
+  /** One row cannot fit a mixture: ISA is null rather than a failed stage. */
+  @Test
+  void isaOfASingleRowIsNull() {
+    StructType schema = new StructType().add("id", DataTypes.StringType)
+        .add(ModelScoreSchema.EMBEDDING, DataTypes.createArrayType(DataTypes.FloatType, false));
+    Dataset<Row> one = spark.createDataFrame(List.of(RowFactory.create("a", new float[] {1f, 0f})), schema);
+    IsaScores.Result r = IsaScores.add(one, 1, ConfigLoader.load(List.of()).select());
+    assertEquals(1, r.fit().fitRows());
+    assertNull(r.rows().first().getAs(IsaScores.ISA));
+  }
 }
