@@ -145,7 +145,8 @@ public final class SelectionSummaries {
       text(rows, "notes", "approximation", approximationNote(s.cosineThreshold()));
     }
     text(rows, "notes", "isa", "isa is ΔH = l′·e^l′ with l′ the mixture log-likelihood min-max scaled over all "
-        + o.scoredRows() + " scored rows; high = typical; ranked " + s.isaOrder().name().toLowerCase(Locale.ROOT));
+        + o.scoredRows() + " scored rows; high = typical; ranked "
+        + s.isaOrder().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     for (String w : warnings(o)) {
       text(rows, "notes", "warning", w);
     }

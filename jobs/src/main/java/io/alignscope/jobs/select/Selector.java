@@ -29,6 +29,10 @@ import org.apache.spark.storage.StorageLevel;
  * NearDuplicates}); drops IFD &gt; 1 (if configured) and near-duplicates; ranks the rest ({@link
  * Ranking}); splits the budget over sources for the stratified strategy ({@link BudgetSplit}); and
  * selects ({@link DiversitySelection}). The result is the {@code select/scored} table.
+ *
+ * <p>Near-duplicates are found among all scored rows, so a row whose smaller-id twin has IFD &gt; 1
+ * is still a near-duplicate; a row that is both is reported as {@code ifd-above-one} (that filter
+ * comes first). Rows with an undefined IFD are not dropped by the IFD filter.
  */
 public final class Selector {
   public static final String ELIGIBLE = "eligible";
@@ -61,6 +65,7 @@ public final class Selector {
    * @param quotas rows asked per stratum
    * @param isa the ISA fit
    * @param diversity the selection walk
+   * @param persisted intermediate datasets held in memory until {@link #release()}
    */
   public record Outcome(Dataset<Row> scored, RankingPlan plan, long budget, long scoredRows, long droppedIfd,
       long nearDuplicates, long eligible, Map<String, Long> quotas, IsaScores.Fit isa,

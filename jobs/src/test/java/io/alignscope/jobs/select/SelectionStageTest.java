@@ -156,4 +156,22 @@ class SelectionStageTest extends SelectSparkTestBase {
     assertEquals(subsets.get(0), subsets.get(1));
     assertEquals(modelRows.get(0), modelRows.get(1));
   }
+
+  /** Through the pipeline as the command line runs it: ingest, the select stage, the manifest. */
+  @Test
+  void pipelineRunWritesTheStageIntoTheManifest() {
+    JobConfig config = config(corpus, out.resolve("pipeline"), "run.stages=[select]", "select.budget=4",
+        "select.diversity.enabled=false", "models.torch-threads=1");
+    io.alignscope.jobs.pipeline.RunResult result = new io.alignscope.jobs.pipeline.Pipeline(spark, config)
+        .with(io.alignscope.jobs.config.Stage.SELECT, SelectionStage::run).run();
+    com.fasterxml.jackson.databind.JsonNode manifest = result.manifest();
+    com.fasterxml.jackson.databind.JsonNode select = manifest.path("stages").path("select");
+    assertEquals(4, select.path("headline").path("selected").asLong(), manifest.toString());
+    assertEquals("weighted(ifd=1, shift_density=1, isa=1 atypical-first)",
+        select.path("headline").path("strategy").asText());
+    assertEquals(16, manifest.path("outputs").path(SelectionStage.SCORED).path("rows").asLong());
+    assertEquals(4, manifest.path("outputs").path(SelectionStage.SUBSET).path("rows").asLong());
+    assertEquals(2, manifest.path("counts").path("rejects").path("select").path(ModelScoring.MISSING_ANSWER).asLong());
+    assertEquals(4, table(config, SelectionStage.SUBSET).count());
+  }
 }
