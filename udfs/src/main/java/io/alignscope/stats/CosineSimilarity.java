@@ -21,13 +21,35 @@ public final class CosineSimilarity {
     return of(a, norm(a, "a"), b, norm(b, "b"));
   }
 
-  /** Cosine with both norms already computed (the greedy filter computes each norm once). */
-  static double of(double[] a, double normA, double[] b, double normB) {
+  /**
+   * Cosine with both norms already computed by {@link #norm(double[])} (a greedy filter computes
+   * each norm once); the same arithmetic as {@link #of(double[], double[])}, so both give
+   * bit-identical results.
+   *
+   * @param a a vector
+   * @param normA its norm
+   * @param b a vector of the same length
+   * @param normB its norm
+   * @return the similarity clamped to {@code [−1, 1]}
+   */
+  public static double of(double[] a, double normA, double[] b, double normB) {
     double dot = 0.0;
     for (int d = 0; d < a.length; d++) {
       dot += a[d] * b[d];
     }
     return Math.max(-1.0, Math.min(1.0, dot / (normA * normB)));
+  }
+
+  /**
+   * The Euclidean norm {@code ‖v‖}, as {@link #of(double[], double[])} computes it.
+   *
+   * @param v a non-zero vector with finite entries
+   * @return the norm
+   * @throws IllegalArgumentException if {@code v} is empty, zero or has a non-finite entry
+   */
+  public static double norm(double[] v) {
+    Checks.requireNonEmpty(v, "v");
+    return norm(v, "v");
   }
 
   /** The Euclidean norm; rejects zero vectors and non-finite entries. */

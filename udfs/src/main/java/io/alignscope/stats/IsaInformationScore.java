@@ -45,6 +45,34 @@ public final class IsaInformationScore {
   }
 
   /**
+   * The information score of one point given the minimum and maximum log-likelihood of the whole
+   * set, for data too large to hold in one array (a distributed job computes {@code min} and
+   * {@code max} in one aggregation, then scores each point independently). Equal to {@code
+   * scores(all)[i]} for {@code logLikelihood = all[i]}, {@code min = min(all)}, {@code max =
+   * max(all)}: {@code l′ = (l − min)/(max − min)} (0 when {@code max = min}), {@code ΔH = l′
+   * e^{l′}}.
+   *
+   * @param logLikelihood the point's log-likelihood; finite, in {@code [min, max]}
+   * @param min the smallest log-likelihood of the set; finite
+   * @param max the largest log-likelihood of the set; finite, ≥ min
+   * @return ΔH in {@code [0, e]}
+   * @throws IllegalArgumentException if a value is not finite, {@code max < min}, or {@code
+   *     logLikelihood} lies outside {@code [min, max]}
+   */
+  public static double score(double logLikelihood, double min, double max) {
+    Checks.requireFinite(logLikelihood, "logLikelihood");
+    Checks.requireFinite(min, "min");
+    Checks.requireFinite(max, "max");
+    if (max < min || logLikelihood < min || logLikelihood > max) {
+      throw new IllegalArgumentException("need min <= logLikelihood <= max, got min = " + min
+          + ", logLikelihood = " + logLikelihood + ", max = " + max);
+    }
+    double range = max - min;
+    double scaled = range > 0.0 ? (logLikelihood - min) / range : 0.0;
+    return scaled * Math.exp(scaled);
+  }
+
+  /**
    * {@code H = −Σ_j p_j log p_j} with {@code p_j = exp(l′_j)}, i.e. {@code −Σ_j l′_j e^{l′_j}}
    * (≤ 0, since each p_j ≥ 1).
    *

@@ -36,6 +36,20 @@ class DiversityTest {
   }
 
   @Test
+  void cosineWithPrecomputedNormsIsBitIdentical() {
+    double[] a = {0.3, -1.7, 2.2};
+    double[] b = {1.1, 0.4, -0.9};
+    assertEquals(Math.sqrt(0.09 + 2.89 + 4.84), CosineSimilarity.norm(a), EPS);
+    assertEquals(
+        CosineSimilarity.of(a, b),
+        CosineSimilarity.of(a, CosineSimilarity.norm(a), b, CosineSimilarity.norm(b)),
+        0.0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CosineSimilarity.norm(new double[] {0, 0}));
+    assertEquals("v is a zero vector; cosine similarity is undefined", e.getMessage());
+  }
+
+  @Test
   void greedyWalkByHand() {
     // 0 accepted; 1 rejected (0.995 > 0.9 to #0); 2 accepted (0); 3 accepted (0.707 to #0, #2)
     // → budget 3 reached: [0, 2, 3]

@@ -75,4 +75,22 @@ class IsaInformationScoreTest {
     assertThrows(
         IllegalArgumentException.class, () -> SaturationCurve.value(Double.NaN, 85, 60, 10));
   }
+
+  @Test
+  void onePointScoreFromTheSetsMinAndMaxMatchesTheArrayForm() {
+    // l = −6 in the worked example: l′ = (−6 + 10)/8 = 0.5, ΔH = 0.5 e^0.5 ≈ 0.8244
+    assertEquals(0.5 * Math.exp(0.5), IsaInformationScore.score(-6, -10, -2), EPS);
+    assertEquals(Math.E, IsaInformationScore.score(-2, -10, -2), EPS);
+    assertEquals(0.0, IsaInformationScore.score(-10, -10, -2), EPS);
+    double[] all = IsaInformationScore.scores(LOG_LIKELIHOODS);
+    for (int i = 0; i < LOG_LIKELIHOODS.length; i++) {
+      assertEquals(all[i], IsaInformationScore.score(LOG_LIKELIHOODS[i], -10, -2), 0.0, "point " + i);
+    }
+    assertEquals(0.0, IsaInformationScore.score(-3, -3, -3), 0.0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> IsaInformationScore.score(-1, -10, -2));
+    assertEquals("need min <= logLikelihood <= max, got min = -10.0, logLikelihood = -1.0, max = -2.0",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> IsaInformationScore.score(Double.NaN, -10, -2));
+  }
 }

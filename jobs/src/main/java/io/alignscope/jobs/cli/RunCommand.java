@@ -1,5 +1,7 @@
 package io.alignscope.jobs.cli;
 
+import io.alignscope.jobs.pipeline.Pipeline;
+
 import io.alignscope.jobs.config.JobConfig;
 import io.alignscope.jobs.pipeline.RunResult;
 import io.alignscope.jobs.report.ReportStage;
@@ -17,7 +19,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig config = options.load();
-    RunResult result = SparkSessions.with(config, spark -> Pipelines.of(spark, config).run());
+    RunResult result = SparkSessions.with(config, spark -> new Pipeline(spark, config).run());
     System.out.println("outputs: " + result.output());
     System.out.println("manifest: " + result.output() + "/manifest.json");
     String report = result.manifest().path("stages").path(ReportStage.NAME).path("headline").path("path").asText("");

@@ -1,5 +1,7 @@
 package io.alignscope.jobs.cli;
 
+import io.alignscope.jobs.pipeline.Pipeline;
+
 import io.alignscope.jobs.config.JobConfig;
 import io.alignscope.jobs.models.ModelIdentity;
 import java.util.concurrent.Callable;
@@ -16,7 +18,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobConfig config = options.load();
-    for (ModelIdentity m : SparkSessions.with(config, spark -> Pipelines.of(spark, config).validate())) {
+    for (ModelIdentity m : SparkSessions.with(config, spark -> new Pipeline(spark, config).validate())) {
       System.out.printf("%s: %s (%s, vocabulary %d, %s)%n", m.role(), m.location(), m.modelType(), m.vocabSize(),
           m.promptFormat());
     }

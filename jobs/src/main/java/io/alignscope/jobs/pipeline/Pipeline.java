@@ -17,6 +17,8 @@ import io.alignscope.jobs.output.RunLayout;
 import io.alignscope.jobs.output.RunManifest;
 import io.alignscope.jobs.output.TableWriter;
 import io.alignscope.jobs.output.Versions;
+import io.alignscope.jobs.report.ReportStage;
+import io.alignscope.jobs.select.SelectionStage;
 import io.alignscope.jobs.shift.ShiftStage;
 import io.alignscope.lm.checkpoint.Checkpoint;
 import io.alignscope.lm.text.LmTokenizer;
@@ -50,9 +52,11 @@ public final class Pipeline {
     stages.put(Stage.SHIFT, ShiftStage::run);
     stages.put(Stage.BF, BranchingStage::run);
     stages.put(Stage.NUDGE, NudgeStage::run);
+    stages.put(Stage.SELECT, SelectionStage::run);
+    stages.put(Stage.REPORT, ReportStage::run);
   }
 
-  /** Registers the implementation of a stage (selection and report live in their own packages). */
+  /** Replaces the implementation of a stage (tests use this to observe or stub one). */
   public Pipeline with(Stage stage, Function<StageContext, StageSummary> run) {
     stages.put(stage, run);
     return this;

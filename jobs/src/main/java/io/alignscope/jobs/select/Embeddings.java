@@ -1,0 +1,36 @@
+package io.alignscope.jobs.select;
+
+/** Embedding helpers: L2 normalisation and float/double conversion. */
+public final class Embeddings {
+  private Embeddings() {}
+
+  /**
+   * {@code values[offset, offset + d)} divided by its Euclidean norm (accumulated in double);
+   * null when the norm is 0 or not finite.
+   */
+  public static float[] normalised(float[] values, int offset, int d) {
+    double sum = 0;
+    for (int j = 0; j < d; j++) {
+      double v = values[offset + j];
+      sum += v * v;
+    }
+    double norm = Math.sqrt(sum);
+    if (!(norm > 0) || !Double.isFinite(norm)) {
+      return null;
+    }
+    float[] out = new float[d];
+    for (int j = 0; j < d; j++) {
+      out[j] = (float) (values[offset + j] / norm);
+    }
+    return out;
+  }
+
+  /** The floats as doubles. */
+  public static double[] toDoubles(float[] values) {
+    double[] out = new double[values.length];
+    for (int j = 0; j < values.length; j++) {
+      out[j] = values[j];
+    }
+    return out;
+  }
+}
