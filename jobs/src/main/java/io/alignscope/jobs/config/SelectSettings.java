@@ -20,6 +20,7 @@ import java.util.Map;
  * @param cosineThreshold DEITA's cosine threshold
  * @param diversityCandidateFactor each partition of the distributed DEITA walk first keeps up to
  *     factor x budget / partitions candidates per stratum (more, in further rounds, when needed)
+ * @param centerEmbeddings subtract the mean embedding (and renormalise) before ISA and DEITA
  * @param isaPcaDimensions principal components before the Gaussian mixture
  * @param isaComponents mixture components
  * @param isaOrder ISA ranking direction
@@ -31,8 +32,9 @@ import java.util.Map;
 public record SelectSettings(double budget, SelectionStrategy strategy, SelectionScore score,
     Map<SelectionScore, Double> weights, long seed, boolean dropIfdAboveOne, boolean dedupEnabled,
     double dedupThreshold, int dedupHashTables, boolean diversityEnabled, double cosineThreshold,
-    double diversityCandidateFactor, int isaPcaDimensions, int isaComponents, IsaOrder isaOrder, int isaFitSample, String zipfitTarget,
-    int zipfitLevel, int zipfitTargetSample) implements Serializable {
+    double diversityCandidateFactor, boolean centerEmbeddings, int isaPcaDimensions, int isaComponents,
+    IsaOrder isaOrder, int isaFitSample, String zipfitTarget, int zipfitLevel, int zipfitTargetSample)
+    implements Serializable {
 
   static SelectSettings from(ConfigReader r) {
     double budget = r.decimal("select.budget", 0, Double.MAX_VALUE, true);
@@ -55,7 +57,7 @@ public record SelectSettings(double budget, SelectionStrategy strategy, Selectio
         r.bool("select.drop-ifd-above-one"), r.bool("select.dedup.enabled"),
         r.decimal("select.dedup.threshold", 0, 1, true), r.integer("select.dedup.hash-tables", 1, 256),
         r.bool("select.diversity.enabled"), r.decimal("select.diversity.cosine-threshold", -1, 1, false),
-        r.decimal("select.diversity.candidate-factor", 1, 1e6, false),
+        r.decimal("select.diversity.candidate-factor", 1, 1e6, false), r.bool("select.center-embeddings"),
         r.integer("select.isa.pca-dimensions", 1, 4096), r.integer("select.isa.components", 1, 64),
         r.choice("select.isa.order", IsaOrder.class), r.integer("select.isa.fit-sample", 0, Integer.MAX_VALUE),
         target, r.integer("select.zipfit.level", 1, 9), r.integer("select.zipfit.target-sample", 1, 100_000));

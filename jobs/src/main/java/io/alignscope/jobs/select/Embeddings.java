@@ -25,6 +25,23 @@ public final class Embeddings {
     return out;
   }
 
+  /**
+   * {@code values - mean}, L2-normalised; null for a null input or when the difference is 0.
+   */
+  public static float[] centredNormalised(float[] values, double[] mean) {
+    if (values == null) {
+      return null;
+    }
+    if (values.length != mean.length) {
+      throw new IllegalArgumentException("embedding of length " + values.length + ", mean of length " + mean.length);
+    }
+    float[] centred = new float[values.length];
+    for (int j = 0; j < values.length; j++) {
+      centred[j] = (float) (values[j] - mean[j]);
+    }
+    return normalised(centred, 0, centred.length);
+  }
+
   /** The floats as doubles. */
   public static double[] toDoubles(float[] values) {
     double[] out = new double[values.length];

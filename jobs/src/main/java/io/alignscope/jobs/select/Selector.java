@@ -98,7 +98,9 @@ public final class Selector {
       SelectSettings settings, long budget, int partitions) {
     RankingPlan plan = RankingPlan.of(settings);
     List<Dataset<Row>> persisted = new ArrayList<>();
-    Dataset<Row> model = modelScores.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> model = (settings.centerEmbeddings()
+        ? EmbeddingCentring.centre(modelScores, EmbeddingCentring.mean(modelScores)) : modelScores)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(model);
     long t = System.nanoTime();
     long scoredRows = model.count();

@@ -116,4 +116,20 @@ class AnswerStatsTest {
     assertNull(Embeddings.normalised(new float[] {0, 0}, 0, 2));
     assertNull(Embeddings.normalised(new float[] {Float.NaN, 1}, 0, 2));
   }
+
+  @Test
+  void centringSubtractsTheMeanThenNormalises() {
+    // (4, 5) - (1, 1) = (3, 4), norm 5.
+    assertArrayEquals(new float[] {0.6f, 0.8f}, Embeddings.centredNormalised(new float[] {4, 5}, new double[] {1, 1}),
+        1e-7f);
+    // Two nearly parallel unit vectors (cosine 0.995) become opposite around their mean.
+    float[] a = {0.8f, 0.6f};
+    float[] b = {0.6f, 0.8f};
+    double[] mean = {0.7, 0.7};
+    float[] ca = Embeddings.centredNormalised(a, mean);
+    float[] cb = Embeddings.centredNormalised(b, mean);
+    assertEquals(-1.0, ca[0] * cb[0] + ca[1] * cb[1], 1e-6);
+    assertNull(Embeddings.centredNormalised(new float[] {0.7f, 0.7f}, new double[] {0.7f, 0.7f}));
+    assertThrows(IllegalArgumentException.class, () -> Embeddings.centredNormalised(new float[] {1}, mean));
+  }
 }

@@ -95,19 +95,54 @@ class SelectionFullFileTest extends SelectSparkTestBase {
   }
 
   /**
-   * DEITA on: τ = 0.999 refuses rows yet lets some through (the tiny pair's embeddings are nearly
-   * parallel); τ holds between every pair of selected rows, read back from the written table; every
-   * row refused in the final walk is above τ to the selected row it names; the shortfall is
-   * reported.
+   * DEITA with the defaults (centred embeddings, τ = 0.9): the budget fills exactly, and τ holds
+   * between every pair of selected rows, read back from the written table.
    */
   @Test
-  void diversityThresholdHoldsBetweenEverySelectedPair() {
+  void centredDiversityFillsTheBudgetAndHoldsTheThreshold() {
+    Diverse d = diverse(0.9);
+    assertEquals(80, d.selected().size());
+    assertEquals(0, d.outcome().shortfall());
+  }
+
+  /**
+   * DEITA on raw embeddings (no centring): the tiny pair's last-token states are nearly parallel
+   * (median pairwise cosine ~0.98), so even τ = 0.999 refuses many rows; τ holds between every
+   * selected pair, every row refused in the final walk is above τ to the selected row it names, and
+   * the shortfall is reported.
+   */
+  @Test
+  void rawEmbeddingsShortOfDiverseRowsReportTheShortfall() {
+    Diverse d = diverse(0.999, "select.center-embeddings=false");
+    List<String> selected = d.selected();
+    assertTrue(selected.size() >= 5 && selected.size() < 80, "selected " + selected.size());
+    long refusedInFinalWalk = 0;
+    for (Row r : d.rows()) {
+      if ("final".equals(r.getAs(DiversitySelection.FILTERED_IN))) {
+        refusedInFinalWalk++;
+        String other = r.getAs(DiversitySelection.SIMILAR_TO);
+        assertTrue(selected.contains(other));
+        assertTrue(CosineSimilarity.of(d.embeddings().get(r.<String>getAs("id")), d.embeddings().get(other)) > 0.999);
+      }
+    }
+    assertEquals(d.outcome().diversity().filteredInMerge(), refusedInFinalWalk);
+    assertEquals(80 - selected.size(), d.outcome().shortfall());
+    assertTrue(SelectionSummaries.warnings(d.outcome()).get(0).startsWith("selected " + selected.size() + " rows, "
+        + (80 - selected.size()) + " fewer than the budget of 80"));
+  }
+
+  private record Diverse(Selector.Outcome outcome, List<Row> rows, Map<String, double[]> embeddings,
+      List<String> selected) {}
+
+  /** Selection with DEITA at τ, written and read back; asserts τ between every selected pair. */
+  private Diverse diverse(double threshold, String... extra) {
     List<String> overrides = new ArrayList<>(TinyPair.overrides());
-    overrides.add("select.diversity.cosine-threshold=0.999");
+    overrides.add("select.diversity.cosine-threshold=" + threshold);
+    overrides.addAll(List.of(extra));
     SelectSettings s = ConfigLoader.load(overrides).select();
     Selector.Outcome o = Selector.select(spark, context.corpus(), table(config, SelectionStage.MODEL_SCORES), s, 80,
         SelectionStage.partitions(spark, config));
-    Path written = out.resolve("diverse-scored");
+    Path written = out.resolve("diverse-scored-" + threshold + extra.length);
     try {
       o.scored().write().parquet(written.toString());
     } finally {
@@ -125,25 +160,12 @@ class SelectionFullFileTest extends SelectSparkTestBase {
     });
     List<String> selected = rows.stream().filter(r -> r.<Boolean>getAs(Selector.SELECTED))
         .map(r -> r.<String>getAs("id")).toList();
-    assertTrue(selected.size() >= 5 && selected.size() < 80, "selected " + selected.size());
     for (int i = 0; i < selected.size(); i++) {
       for (int j = i + 1; j < selected.size(); j++) {
         double cos = CosineSimilarity.of(embeddings.get(selected.get(i)), embeddings.get(selected.get(j)));
-        assertTrue(cos <= 0.999, selected.get(i) + " ~ " + selected.get(j) + ": " + cos);
+        assertTrue(cos <= threshold, selected.get(i) + " ~ " + selected.get(j) + ": " + cos);
       }
     }
-    long refusedInFinalWalk = 0;
-    for (Row r : rows) {
-      if ("final".equals(r.getAs(DiversitySelection.FILTERED_IN))) {
-        refusedInFinalWalk++;
-        String other = r.getAs(DiversitySelection.SIMILAR_TO);
-        assertTrue(selected.contains(other));
-        assertTrue(CosineSimilarity.of(embeddings.get(r.<String>getAs("id")), embeddings.get(other)) > 0.999);
-      }
-    }
-    assertEquals(o.diversity().filteredInMerge(), refusedInFinalWalk);
-    assertEquals(80 - selected.size(), o.shortfall());
-    assertTrue(SelectionSummaries.warnings(o).get(0).startsWith("selected " + selected.size() + " rows, "
-        + (80 - selected.size()) + " fewer than the budget of 80"));
+    return new Diverse(o, rows, embeddings, selected);
   }
 }

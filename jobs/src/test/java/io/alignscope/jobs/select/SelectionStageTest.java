@@ -63,7 +63,7 @@ class SelectionStageTest extends SelectSparkTestBase {
     // the tiny pair's last-token states are nearly parallel (median pairwise cosine ~0.98), so a τ of
     // 0.999 is what lets several rows through while still refusing some
     JobConfig config = config(corpus, out.resolve("run"), "select.budget=5", "models.torch-threads=1",
-        "select.diversity.cosine-threshold=0.999");
+        "select.center-embeddings=false", "select.diversity.cosine-threshold=0.999");
     StageSummary summary = SelectionStage.run(context(config));
 
     // rows without an answer are stage rejects with their payload
