@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stage on all 805 AlpacaEval rows (Llama-2-7b-chat answers) with the tiny pair: one model
- * pass over every row (the test configuration raises corpus.max-response-tokens to 4096, so no
- * answer is too long), then the Spark-only selection again on the same model scores for the
+ * The stage on all 805 AlpacaEval rows (Llama-2-7b-chat answers) with the project's embedded tiny
+ * pair and the default selection settings (weighted ranking, centred embeddings, DEITA at τ = 0.9):
+ * one model pass over every row (the test configuration raises corpus.max-response-tokens to 4096,
+ * so no answer is too long), then the Spark-only selection again on the same model scores for the
  * reruns.
  */
 class SelectionFullFileTest extends SelectSparkTestBase {
@@ -36,7 +37,8 @@ class SelectionFullFileTest extends SelectSparkTestBase {
   @BeforeAll
   void runStage() throws Exception {
     out = Files.createTempDirectory("select-full");
-    config = config(sharedData(LLAMA), out, "models.torch-threads=1", "select.diversity.enabled=false");
+    config = config(sharedData(LLAMA), out, "models.base.path=embedded:tiny-base",
+        "models.aligned.path=embedded:tiny-aligned");
     context = context(config);
     summary = SelectionStage.run(context);
   }
@@ -95,8 +97,8 @@ class SelectionFullFileTest extends SelectSparkTestBase {
   }
 
   /**
-   * DEITA with the defaults (centred embeddings, τ = 0.9): the budget fills exactly, and τ holds
-   * between every pair of selected rows, read back from the written table.
+   * DEITA on centred embeddings (the default): the budget fills exactly, and τ holds between every
+   * pair of selected rows, read back from the written table.
    */
   @Test
   void centredDiversityFillsTheBudgetAndHoldsTheThreshold() {
@@ -106,23 +108,22 @@ class SelectionFullFileTest extends SelectSparkTestBase {
   }
 
   /**
-   * DEITA on raw embeddings (no centring): the tiny pair's last-token states are nearly parallel
-   * (median pairwise cosine ~0.98), so even τ = 0.999 refuses many rows; τ holds between every
-   * selected pair, every row refused in the final walk is above τ to the selected row it names, and
-   * the shortfall is reported.
+   * DEITA on raw embeddings (no centring): last-token states share one large common direction, so
+   * a strict τ = 0.5 cannot fill the budget; τ holds between every selected pair, every row refused
+   * in the final walk is above τ to the selected row it names, and the shortfall is reported.
    */
   @Test
   void rawEmbeddingsShortOfDiverseRowsReportTheShortfall() {
-    Diverse d = diverse(0.999, "select.center-embeddings=false");
+    Diverse d = diverse(0.5, "select.center-embeddings=false");
     List<String> selected = d.selected();
-    assertTrue(selected.size() >= 5 && selected.size() < 80, "selected " + selected.size());
+    assertTrue(selected.size() >= 1 && selected.size() < 80, "selected " + selected.size());
     long refusedInFinalWalk = 0;
     for (Row r : d.rows()) {
       if ("final".equals(r.getAs(DiversitySelection.FILTERED_IN))) {
         refusedInFinalWalk++;
         String other = r.getAs(DiversitySelection.SIMILAR_TO);
         assertTrue(selected.contains(other));
-        assertTrue(CosineSimilarity.of(d.embeddings().get(r.<String>getAs("id")), d.embeddings().get(other)) > 0.999);
+        assertTrue(CosineSimilarity.of(d.embeddings().get(r.<String>getAs("id")), d.embeddings().get(other)) > 0.5);
       }
     }
     assertEquals(d.outcome().diversity().filteredInMerge(), refusedInFinalWalk);
