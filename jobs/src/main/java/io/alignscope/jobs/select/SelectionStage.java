@@ -122,7 +122,7 @@ public final class SelectionStage {
         .orderBy(col(DiversitySelection.ORDER));
   }
 
-  static int partitions(SparkSession spark, JobConfig config) {
+  public static int partitions(SparkSession spark, JobConfig config) {
     int configured = config.spark().partitions();
     return configured > 0 ? configured : 2 * spark.sparkContext().defaultParallelism();
   }

@@ -1,4 +1,4 @@
-package io.alignscope.jobs.select;
+package io.alignscope.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -14,6 +14,15 @@ import io.alignscope.jobs.ingest.CanonicalSchema;
 import io.alignscope.jobs.ingest.CorpusReader;
 import io.alignscope.jobs.ingest.IngestResult;
 import io.alignscope.jobs.models.HadoopConf;
+import io.alignscope.jobs.select.DiversitySelection;
+import io.alignscope.jobs.select.IsaScores;
+import io.alignscope.jobs.select.ModelScoreSchema;
+import io.alignscope.jobs.select.NearDuplicates;
+import io.alignscope.jobs.select.Ranking;
+import io.alignscope.jobs.select.RankingPlan;
+import io.alignscope.jobs.select.SelectionFunction;
+import io.alignscope.jobs.select.SelectionStage;
+import io.alignscope.jobs.select.TextScores;
 import io.alignscope.jobs.output.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,12 +44,13 @@ import org.apache.spark.storage.StorageLevel;
  * start-up included) are printed and written as JSON. Not part of the test suite.
  *
  * <p>Usage: {@code SelectionBenchmark <results.json> [key=value ...]}, the overrides as for {@code
- * --set}. Defaults: the AlpacaEval Llama-2-chat file in /work/shared/data as the corpus, the
- * Mistral file as the ZIP-FIT target, corpus.max-response-tokens = 4096 (so every row is scored)
- * and models.torch-threads = 1 (two tasks share the two cores).
+ * --set}. Defaults: the AlpacaEval Llama-2-chat file in ../shared/data (or the folder in the
+ * system property {@code alignscope.data}) as the corpus, the Mistral file as the ZIP-FIT target,
+ * corpus.max-response-tokens = 4096 (so every row is scored) and models.torch-threads = 1 (two
+ * tasks share the two cores).
  */
 public final class SelectionBenchmark {
-  private static final String DATA = "/work/shared/data/";
+  private static final String DATA = System.getProperty("alignscope.data", "../shared/data") + "/";
 
   private SelectionBenchmark() {}
 
