@@ -1,7 +1,6 @@
 package io.alignscope.lm.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 
 /**
  * An affine projection {@code y = x W^T + b} over weights in Hugging Face's {@code [out, in]}
@@ -11,24 +10,23 @@ final class Linear {
   private final NDArray weight;
   private final NDArray inputMajor;
   private final NDArray bias;
-  private final boolean trainable;
 
-  private Linear(NDArray weight, NDArray inputMajor, NDArray bias, boolean trainable) {
+  /** {@code inputMajor} null means: transpose {@code weight} on every call (gradients need that). */
+  private Linear(NDArray weight, NDArray inputMajor, NDArray bias) {
     this.weight = weight;
     this.inputMajor = inputMajor;
     this.bias = bias;
-    this.trainable = trainable;
   }
 
   /** A projection whose weight is stored {@code [out, in]}; {@code bias} may be null. */
   static Linear outputMajor(NDArray weight, NDArray bias, boolean trainable) {
     // Outside a gradient scope a pre-made transpose would not carry gradients back to the weight.
-    return new Linear(weight, trainable ? null : weight.transpose(), bias, trainable);
+    return new Linear(weight, trainable ? null : weight.transpose(), bias);
   }
 
   /** A Conv1D projection whose weight is stored {@code [in, out]}; {@code bias} may be null. */
   static Linear inputMajor(NDArray weight, NDArray bias) {
-    return new Linear(weight, weight, bias, false);
+    return new Linear(weight, weight, bias);
   }
 
   NDArray apply(NDArray x) {
@@ -38,10 +36,5 @@ final class Linear {
     }
     NDArray y = x.matMul(w);
     return bias == null ? y : y.add(bias);
-  }
-
-  /** The weight in input-major layout, owned by {@code scope} when it had to be made. */
-  NDArray inputMajorWeight(NDManager scope) {
-    return trainable || inputMajor == null ? Ops.own(weight.transpose(), scope) : inputMajor;
   }
 }
