@@ -9,9 +9,9 @@ import io.alignscope.jobs.ingest.IngestResult;
 import io.alignscope.jobs.models.HadoopConf;
 import io.alignscope.jobs.output.RunLayout;
 import io.alignscope.jobs.pipeline.StageContext;
+import io.alignscope.jobs.testing.SparkTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -31,26 +31,17 @@ abstract class SelectSparkTestBase {
 
   @BeforeAll
   void startSpark() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName(getClass().getSimpleName())
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    spark = SparkTests.session(getClass().getSimpleName(), "local[2]");
   }
 
   @AfterAll
   void stopSpark() {
-    spark.stop();
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
+    SparkTests.stop(spark);
   }
 
-  /** A shared corpus file in /work/shared/data, found from the jobs module directory. */
+  /** A shared corpus file in ../shared/data next to the repository. */
   static Path sharedData(String file) {
-    Path data = Paths.get("").toAbsolutePath().getParent().getParent().resolve("shared").resolve("data");
-    Path path = data.resolve(file);
+    Path path = SparkTests.sharedData().resolve(file);
     if (!Files.isRegularFile(path)) {
       fail("shared corpus " + file + " not found at " + path + " (expected ../shared/data next to the repo)");
     }
