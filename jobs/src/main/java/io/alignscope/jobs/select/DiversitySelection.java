@@ -68,6 +68,12 @@ public final class DiversitySelection {
 
   private DiversitySelection() {}
 
+  /** A walk candidate from a row of (id, stratum, walk position, embedding). */
+  private static DiversityMerge.Candidate candidate(Row r) {
+    return new DiversityMerge.Candidate(r.getString(0), r.getString(1), r.getLong(2),
+        Embeddings.fromList(r.getList(3)));
+  }
+
   /**
    * What was selected and how.
    *
@@ -122,12 +128,7 @@ public final class DiversitySelection {
         List<DiversityMerge.Candidate> candidates = new ArrayList<>();
         for (Row r : walked.filter(col("outcome").equalTo(DiversityMerge.Outcome.ACCEPTED.name()))
             .select(CanonicalSchema.ID, Ranking.STRATUM, Ranking.WALK, ModelScoreSchema.EMBEDDING).collectAsList()) {
-          List<Float> e = r.getList(3);
-          float[] embedding = new float[e.size()];
-          for (int i = 0; i < embedding.length; i++) {
-            embedding[i] = e.get(i);
-          }
-          candidates.add(new DiversityMerge.Candidate(r.getString(0), r.getString(1), r.getLong(2), embedding));
+          candidates.add(candidate(r));
         }
         Row h = walked.filter(col("outcome").equalTo(DiversityMerge.Outcome.NOT_REACHED.name()))
             .agg(min(col(Ranking.WALK))).first();
@@ -223,13 +224,7 @@ public final class DiversitySelection {
 
         @Override
         public DiversityMerge.Candidate next() {
-          Row r = rows.next();
-          List<Float> e = r.getList(3);
-          float[] embedding = new float[e.size()];
-          for (int i = 0; i < embedding.length; i++) {
-            embedding[i] = e.get(i);
-          }
-          return new DiversityMerge.Candidate(r.getString(0), r.getString(1), r.getLong(2), embedding);
+          return candidate(rows.next());
         }
       };
       DiversityMerge.PartitionWalker walker = new DiversityMerge.PartitionWalker(threshold, caps);

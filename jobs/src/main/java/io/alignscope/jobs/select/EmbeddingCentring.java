@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
 /**
@@ -35,15 +36,8 @@ final class EmbeddingCentring {
   /** {@code rows} with the embedding column centred on {@code mean} and renormalised. */
   static Dataset<Row> centre(Dataset<Row> rows, double[] mean) {
     UserDefinedFunction centred = udf((UDF1<Seq<Float>, float[]>) e -> e == null ? null
-        : Embeddings.centredNormalised(toFloats(e), mean), DataTypes.createArrayType(DataTypes.FloatType, false));
+        : Embeddings.centredNormalised(Embeddings.fromList(JavaConverters.seqAsJavaList(e)), mean),
+        DataTypes.createArrayType(DataTypes.FloatType, false));
     return rows.withColumn(ModelScoreSchema.EMBEDDING, centred.apply(col(ModelScoreSchema.EMBEDDING)));
-  }
-
-  private static float[] toFloats(Seq<Float> values) {
-    float[] out = new float[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.apply(i);
-    }
-    return out;
   }
 }

@@ -42,6 +42,15 @@ public final class Embeddings {
     return normalised(centred, 0, centred.length);
   }
 
+  /** An embedding column value (array<float>) as a float array. */
+  public static float[] fromList(java.util.List<Float> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
   /** The floats as doubles. */
   public static double[] toDoubles(float[] values) {
     double[] out = new double[values.length];

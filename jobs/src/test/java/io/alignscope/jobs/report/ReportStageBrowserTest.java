@@ -50,7 +50,6 @@ class ReportStageBrowserTest extends ReportSparkTestBase {
           FixtureTables.hostileReject(spark, layout);
           return StageSummary.of("select");
         })
-        .with(Stage.REPORT, ReportStage::run)
         .run();
     page = Path.of(layout.report());
     Path copy = Path.of("target", "report-test", "index.html");

@@ -26,11 +26,6 @@ public enum Architecture {
     return modelType;
   }
 
-  /** Whether this is one of the Llama-style decoders sharing one implementation. */
-  public boolean isLlamaFamily() {
-    return this != GPT2;
-  }
-
   /** Resolves a config.json {@code model_type}, failing with the list of supported ones. */
   public static Architecture fromModelType(String modelType) {
     String wanted = modelType == null ? "" : modelType.toLowerCase(Locale.ROOT);

@@ -41,9 +41,4 @@ public record DecodingOptions(boolean greedy, double temperature, double topP, i
   public static DecodingOptions sampling(int samples, int maxNewTokens, long seed) {
     return new DecodingOptions(false, 1.0, 0.9, maxNewTokens, samples, seed, 50, List.of());
   }
-
-  /** The same options with other stop strings. */
-  public DecodingOptions withStopStrings(List<String> stops) {
-    return new DecodingOptions(greedy, temperature, topP, maxNewTokens, samplesPerPrompt, seed, paperTopK, stops);
-  }
 }

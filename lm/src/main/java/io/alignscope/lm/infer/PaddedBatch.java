@@ -41,9 +41,4 @@ public record PaddedBatch(NDArray ids, NDArray mask, int[] lengths, int width, P
   public int column(int row, int t) {
     return padding == Padding.RIGHT ? t : width - lengths[row] + t;
   }
-
-  /** Number of rows. */
-  public int rows() {
-    return lengths.length;
-  }
 }

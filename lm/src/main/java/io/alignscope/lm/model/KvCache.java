@@ -27,11 +27,6 @@ public final class KvCache implements AutoCloseable {
     return mask == null ? 0 : mask.getShape().get(1);
   }
 
-  /** Number of cached rows. */
-  public long rows() {
-    return mask == null ? 0 : mask.getShape().get(0);
-  }
-
   /** Appends the mask of new tokens and returns the full mask [B, S], owned by the cache. */
   NDArray extendMask(NDArray newMask) {
     NDArray copy = newMask.toType(DataType.INT64, true);

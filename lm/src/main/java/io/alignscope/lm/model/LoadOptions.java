@@ -29,11 +29,6 @@ public record LoadOptions(Device device, DataType computeType, boolean trainable
     return new LoadOptions(Device.cpu(), DataType.FLOAT32, false);
   }
 
-  /** Inference on {@code device}: bf16 on a GPU, fp32 on the CPU. */
-  public static LoadOptions inferenceOn(Device device) {
-    return new LoadOptions(device, device.isGpu() ? DataType.BFLOAT16 : DataType.FLOAT32, false);
-  }
-
   /** The same placement with gradients recorded. */
   public LoadOptions withTraining() {
     return new LoadOptions(device, computeType, true);

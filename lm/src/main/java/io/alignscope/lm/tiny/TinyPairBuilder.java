@@ -175,7 +175,11 @@ public final class TinyPairBuilder {
     return TrainingData.supervised(prompts, answers);
   }
 
-  private static ObjectNode tokenizerConfig(String chatTemplate, String eos) {
+  /**
+   * The tokenizer_config.json of the pair: BOS "&lt;s&gt;" added to prompts, padding "&lt;pad&gt;",
+   * the given EOS, and the chat template when not null.
+   */
+  public static ObjectNode tokenizerConfig(String chatTemplate, String eos) {
     ObjectNode c = JSON.createObjectNode();
     c.put("bos_token", "<s>");
     c.put("eos_token", eos);

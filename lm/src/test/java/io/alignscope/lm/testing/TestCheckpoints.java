@@ -1,7 +1,6 @@
 package io.alignscope.lm.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alignscope.lm.checkpoint.CheckpointWriter;
 import io.alignscope.lm.checkpoint.FloatTensor;
@@ -9,6 +8,7 @@ import io.alignscope.lm.checkpoint.TensorDType;
 import io.alignscope.lm.tiny.BpeVocabulary;
 import io.alignscope.lm.tiny.ByteLevelBpeTrainer;
 import io.alignscope.lm.tiny.TinyModelSpec;
+import io.alignscope.lm.tiny.TinyPairBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Map;
 /** Small checkpoints and tokenizers written to temporary folders for tests. */
 public final class TestCheckpoints {
   public static final List<String> SPECIALS = List.of("<s>", "</s>", "<pad>", "<|user|>", "<|assistant|>", "<|end|>");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TEXT = "The quick brown fox jumps over the lazy dog. "
       + "A language model assigns probabilities to the next token of a text. "
       + "Sure! Here is a short answer to your question about cooking pasta and rice. "
@@ -33,24 +32,13 @@ public final class TestCheckpoints {
     return vocab;
   }
 
-  /** tokenizer_config.json with BOS, an EOS and optionally a chat template. */
+  /** tokenizer_config.json with BOS, an EOS and optionally a chat template (as the builder writes it). */
   public static ObjectNode tokenizerConfig(String eos, String chatTemplate) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("bos_token", "<s>");
-    c.put("eos_token", eos);
-    c.put("pad_token", "<pad>");
-    c.put("add_bos_token", true);
-    c.put("model_max_length", 4096);
-    if (chatTemplate != null) {
-      c.put("chat_template", chatTemplate);
-    }
-    return c;
+    return TinyPairBuilder.tokenizerConfig(chatTemplate, eos);
   }
 
   /** The chat template of the project's tiny aligned model. */
-  public static final String CHAT_TEMPLATE = "{{ bos_token }}{% for message in messages %}"
-      + "<|{{ message['role'] }}|>\n{{ message['content'] }}<|end|>\n{% endfor %}"
-      + "{% if add_generation_prompt %}<|assistant|>\n{% endif %}";
+  public static final String CHAT_TEMPLATE = TinyPairBuilder.CHAT_TEMPLATE;
 
   /** A random tiny Llama (GQA) with a trained toy tokenizer, in {@code dir}. */
   public static Path tinyLlama(Path dir, long seed) throws IOException {
