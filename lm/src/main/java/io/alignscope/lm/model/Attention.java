@@ -28,8 +28,8 @@ final class Attention {
       Ops.own(v, scope);
     }
     long headDim = query.getShape().get(3);
-    NDArray scores = query.matMul(keyT).toType(DataType.FLOAT32, false)
-        .mul(1.0 / Math.sqrt(headDim)).add(context.additiveMask(window));
+    NDArray raw = query.matMul(keyT).toType(DataType.FLOAT32, false);
+    NDArray scores = raw.mul(Ops.scalar(raw, 1.0 / Math.sqrt(headDim))).add(context.additiveMask(window));
     NDArray probs = scores.softmax(-1).toType(query.getDataType(), false);
     NDArray out = probs.matMul(v);
     long b = out.getShape().get(0);

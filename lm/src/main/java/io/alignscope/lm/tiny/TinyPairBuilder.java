@@ -83,10 +83,18 @@ public final class TinyPairBuilder {
 
   /** Builds {@code out/tiny-base} and {@code out/tiny-aligned}. */
   public static Result build(Plan plan, Path out) throws IOException {
+    Path work = Files.createTempDirectory("tiny-pair");
+    try {
+      return build(plan, out, work);
+    } finally {
+      ai.djl.util.Utils.deleteQuietly(work);
+    }
+  }
+
+  private static Result build(Plan plan, Path out, Path work) throws IOException {
     SyntheticCorpus corpus = new SyntheticCorpus(plan.seed());
     List<String> documents = corpus.baseDocuments(plan.baseDocuments());
     List<InstructionExample> examples = corpus.instructionExamples(plan.examples());
-    Path work = Files.createTempDirectory("tiny-pair");
     Path tokenizerJson = work.resolve("tokenizer.json");
     List<String> tokenizerText = new ArrayList<>(documents);
     examples.forEach(e -> {
