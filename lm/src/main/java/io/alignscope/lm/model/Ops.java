@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * Tensor helpers shared by the decoders.
@@ -26,6 +27,16 @@ final class Ops {
   /** A float32 constant owned by libtorch, in the manager and on the device of {@code like}. */
   static NDArray scalar(NDArray like, double value) {
     return like.getManager().full(new Shape(), (float) value, DataType.FLOAT32);
+  }
+
+  /**
+   * Rows of {@code table} for {@code ids}, in the ids' manager. libtorch's embedding op, not
+   * indexing: indexing's backward adds into the table with atomic adds from several threads, in
+   * a different order each time, so training was not reproducible; embedding's backward gives
+   * each row to one thread.
+   */
+  static NDArray embedding(NDArray table, NDArray ids) {
+    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
   /** Moves {@code array} into {@code scope} and returns it. */

@@ -48,6 +48,22 @@ class BackwardAfterGarbageCollectionTest {
     }
   }
 
+  @Test
+  void backwardPassesOverABatchLargeEnoughForParallelKernelsAgreeBitForBit() throws Exception {
+    Checkpoint checkpoint = Checkpoint.open(TestCheckpoints.tinyLlama(dir.resolve("m"), 4));
+    try (CausalLm model = Models.load(checkpoint, LoadOptions.cpu().withTraining());
+        LmTokenizer tokenizer = LmTokenizer.of(checkpoint)) {
+      long[] stream = tokenizer.encode("The quick brown fox jumps over the lazy dog. ".repeat(200));
+      // 16 x 192 token rows of width 32: above libtorch's grain size, so scatter-style backward
+      // kernels run on several threads (index_put's accumulating one adds atomically, in any order).
+      TrainingBatch batch = TrainingData.stream(stream).next(new SplittableRandom(6), 16, 192);
+      float[] first = gradients(model, batch, false);
+      for (int i = 0; i < 6; i++) {
+        assertArrayEquals(first, gradients(model, batch, false), "pass " + (i + 2));
+      }
+    }
+  }
+
   private static float[] gradients(CausalLm model, TrainingBatch batch, boolean collectGarbage) throws Exception {
     List<ByteBuffer> filler = List.of();
     try (NDManager scope = model.manager().newSubManager();
