@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backward pass must not read memory that the JVM may free in the meantime: a constant that
- * lives in a Java buffer and is saved by autograd was freed by a garbage collection between
- * forward and backward, which made training irreproducible and sometimes non-finite.
+ * Training is reproducible only if the same batch on the same weights gives the same gradients
+ * bit for bit. Two ways it did not: a constant that autograd saved lived in a Java buffer the JVM
+ * freed before the backward pass, and the embedding backward added into the table with atomic adds
+ * from several threads.
  */
-class BackwardAfterGarbageCollectionTest {
+class ReproducibleGradientsTest {
   @TempDir Path dir;
 
   @Test
