@@ -50,8 +50,8 @@ final class Gpt2Decoder extends DecoderModel {
 
   @Override
   protected NDArray embed(NDArray inputIds, AttentionContext context, NDManager scope) {
-    NDArray tokens = Ops.own(Ops.embedding(tokenEmbeddings, inputIds), scope);
-    NDArray positions = Ops.own(Ops.embedding(positionEmbeddings, context.positions), scope);
+    NDArray tokens = Ops.embedding(tokenEmbeddings, inputIds, scope);
+    NDArray positions = Ops.embedding(positionEmbeddings, context.positions, scope);
     return tokens.add(positions);
   }
 

@@ -55,7 +55,7 @@ final class LlamaDecoder extends DecoderModel {
 
   @Override
   protected NDArray embed(NDArray inputIds, AttentionContext context, NDManager scope) {
-    return Ops.own(Ops.embedding(embeddings, inputIds), scope);
+    return Ops.embedding(embeddings, inputIds, scope);
   }
 
   @Override

@@ -30,13 +30,13 @@ final class Ops {
   }
 
   /**
-   * Rows of {@code table} for {@code ids}, in the ids' manager. libtorch's embedding op, not
+   * Rows of {@code table} for {@code ids}, owned by {@code scope}. libtorch's embedding op, not
    * indexing: indexing's backward adds into the table with atomic adds from several threads, in
    * a different order each time, so training was not reproducible; embedding's backward gives
    * each row to one thread.
    */
-  static NDArray embedding(NDArray table, NDArray ids) {
-    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+  static NDArray embedding(NDArray table, NDArray ids, NDManager scope) {
+    return own(ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow(), scope);
   }
 
   /** Moves {@code array} into {@code scope} and returns it. */
